@@ -1,0 +1,41 @@
+import os
+
+import pytest
+
+# Which real services this run talks to. Tests that need one skip without it on a
+# laptop; CI sets both and treats any skip as a failure (see pytest_sessionfinish).
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+requires_postgres = pytest.mark.skipif(
+    not DATABASE_URL.startswith(("postgres://", "postgresql://", "pgsql://")),
+    reason="needs PostgreSQL: set DATABASE_URL=postgres://...",
+)
+requires_redis = pytest.mark.skipif(not REDIS_URL, reason="needs Redis: set REDIS_URL=redis://...")
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # The manifest storage of production needs collectstatic first; tests render
+    # templates straight from static/ instead. tests/test_static.py covers the manifest.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"} and skipped:
+        reporter.write_line(
+            f"CI: {len(skipped)} test(s) skipped; in CI every test must run.", red=True
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
