@@ -1,7 +1,7 @@
 """The real PostgreSQL and Redis that CI provides are the ones the portal uses."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 
 from tests.conftest import requires_postgres, requires_redis
@@ -22,5 +22,5 @@ def test_database_is_postgresql():
 def test_cache_is_redis_and_round_trips():
     cache.set("rso:probe", {"n": 1}, timeout=30)
 
-    assert type(cache).__name__ == "RedisCache"
+    assert type(caches["default"]).__name__ == "RedisCache"
     assert cache.get("rso:probe") == {"n": 1}
