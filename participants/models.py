@@ -1,0 +1,133 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+
+from workshops.models import MemberState, Organisation, Workshop, WorkshopDay
+
+from .choices import Gender, RegistrationStatus
+
+
+class Participant(models.Model):
+    """A person trained by the office. Personal data: never on a public page or in a log."""
+
+    given_name = models.CharField(max_length=120)
+    family_name = models.CharField(max_length=120, blank=True)
+    email = models.EmailField(blank=True)
+    agency = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="participants"
+    )
+    member_state = models.ForeignKey(
+        MemberState, on_delete=models.PROTECT, null=True, blank=True, related_name="participants"
+    )
+    position = models.CharField(max_length=200, blank=True)
+    gender = models.CharField(max_length=20, choices=Gender.choices, default=Gender.UNDISCLOSED)
+    preferred_language = models.CharField(max_length=10, choices=settings.LANGUAGES, default="en")
+    has_consented_to_contact = models.BooleanField(
+        "consents to be contacted",
+        default=False,
+        help_text="Agreed to receive reminders, surveys and follow-up by email.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        constraints = [
+            # Case-insensitive: agencies' sheets spell the same address differently.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~Q(email=""),
+                name="participants_participant_unique_email",
+                violation_error_message="A participant with this email address already exists.",
+            ),
+            models.CheckConstraint(
+                condition=Q(gender__in=Gender.values), name="participants_participant_gender_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+class Registration(models.Model):
+    participant = models.ForeignKey(
+        Participant, on_delete=models.PROTECT, related_name="registrations"
+    )
+    workshop = models.ForeignKey(Workshop, on_delete=models.PROTECT, related_name="registrations")
+    status = models.CharField(
+        max_length=20, choices=RegistrationStatus.choices, default=RegistrationStatus.NOMINATED
+    )
+    registered_at = models.DateTimeField(auto_now_add=True)
+    notes = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["workshop", "participant__family_name", "participant__given_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "workshop"],
+                name="participants_registration_unique_participant_workshop",
+                violation_error_message="This participant is already registered for this workshop.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=RegistrationStatus.values),
+                name="participants_registration_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} — {self.workshop}"
+
+
+class Attendance(models.Model):
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="attendances"
+    )
+    day = models.ForeignKey(WorkshopDay, on_delete=models.CASCADE, related_name="attendances")
+    is_present = models.BooleanField(default=True)
+    recorded_at = models.DateTimeField(auto_now=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name_plural = "attendance"
+        ordering = ["day__held_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "day"],
+                name="participants_attendance_unique_registration_day",
+                violation_error_message=(
+                    "Attendance for this participant and day is already recorded."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.registration} on {self.day}: {'present' if self.is_present else 'absent'}"
+
+    def clean(self):
+        if (
+            self.registration_id
+            and self.day_id
+            and self.registration.workshop_id != self.day.workshop_id
+        ):
+            raise ValidationError({"day": "Choose a day of the workshop this registration is for."})
+
+
+class Testimonial(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.PROTECT, related_name="testimonials")
+    quote = models.TextField()
+    attribution = models.CharField(
+        max_length=200,
+        default="Session attendee",
+        help_text="Shown publicly: a role, never a participant's name without consent.",
+    )
+    is_public = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.quote[:60]

@@ -1,0 +1,220 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+from workshops.models import Organisation, ThematicArea, Workshop
+
+from .choices import ArticleStatus, FileFormat, PublicationKind
+
+
+class PublicationSeries(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "publication series"
+
+    def __str__(self):
+        return self.name
+
+
+class PublicationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True, published_on__lte=timezone.localdate())
+
+
+class Publication(models.Model):
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=20, choices=PublicationKind.choices)
+    series = models.ForeignKey(
+        PublicationSeries,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="publications",
+    )
+    summary = models.TextField(blank=True)
+    thematic_areas = models.ManyToManyField(ThematicArea, blank=True, related_name="publications")
+    partners = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="publications",
+        help_text="Co-authors or co-publishers.",
+    )
+    published_on = models.DateField()
+    cover_image = models.ImageField(upload_to="publications/covers/", blank=True)
+    is_published = models.BooleanField(
+        default=True, help_text="Untick to keep it off the public library."
+    )
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=PublicationKind.values),
+                name="publications_publication_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"/publications/{self.slug}/"
+
+
+class PublicationFile(models.Model):
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="files")
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES)
+    format = models.CharField(max_length=10, choices=FileFormat.choices)
+    label = models.CharField(
+        max_length=200, blank=True, help_text="Shown on the link, e.g. “Excel template”."
+    )
+    file = models.FileField(upload_to="publications/files/", blank=True)
+    external_url = models.URLField(
+        "external link", blank=True, help_text="For a video hosted elsewhere."
+    )
+    # Kept from the upload so listing pages show sizes without touching storage.
+    size_bytes = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["publication", "format", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "language", "format"],
+                name="publications_publicationfile_unique_language_format",
+                violation_error_message=(
+                    "This publication already has a file in this language and format."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=(Q(format=FileFormat.VIDEO) & ~Q(external_url="") & Q(file=""))
+                | (~Q(format=FileFormat.VIDEO) & ~Q(file="") & Q(external_url="")),
+                name="publications_publicationfile_file_or_link",
+                violation_error_message="Upload a file for a PDF or Excel template, "
+                "or give a link for a video (not both).",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.publication} — {self.get_language_display()} {self.get_format_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.file and self.size_bytes is None:
+            self.size_bytes = self.file.size
+        super().save(*args, **kwargs)
+
+
+class NewsArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=timezone.now())
+
+
+class NewsArticle(models.Model):
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=120, unique=True)
+    status = models.CharField(
+        max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT
+    )
+    published_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, help_text="Required to publish; may be in the future."
+    )
+    summary = models.TextField(help_text="One or two sentences for listings and feeds.")
+    body = models.TextField(blank=True, help_text="Paragraphs separated by a blank line.")
+    image = models.ImageField(upload_to="news/", blank=True)
+    image_alt = models.CharField(
+        "image description", max_length=200, blank=True, help_text="For screen readers."
+    )
+    thematic_areas = models.ManyToManyField(ThematicArea, blank=True, related_name="news_articles")
+    related_workshops = models.ManyToManyField(Workshop, blank=True, related_name="news_articles")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = NewsArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("published_at").desc(nulls_last=True), "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ArticleStatus.values),
+                name="publications_newsarticle_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ArticleStatus.PUBLISHED) | Q(published_at__isnull=False),
+                name="publications_newsarticle_published_has_time",
+                violation_error_message="Give a publication time to publish the article.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"/news/{self.slug}/"
+
+
+class NewsletterIssue(models.Model):
+    number = models.PositiveSmallIntegerField(unique=True)
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    issued_on = models.DateField()
+    period_starts_on = models.DateField("period from")
+    period_ends_on = models.DateField("period to")
+    introduction = models.TextField(blank=True)
+    is_published = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-issued_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_ends_on__gte=F("period_starts_on")),
+                name="publications_newsletterissue_period_ordered",
+                violation_error_message="The period must end on or after its start.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Issue {self.number} — {self.title}"
+
+    def get_absolute_url(self):
+        return f"/highlights/{self.slug}/"
+
+
+class NewsletterFigure(models.Model):
+    """A headline figure as printed in the issue (“313 people trained”)."""
+
+    issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="figures")
+    value = models.PositiveIntegerField()
+    label = models.CharField(max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["issue", "order"]
+
+    def __str__(self):
+        return f"{self.value} {self.label}"
+
+
+class NewsletterSection(models.Model):
+    issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="sections")
+    heading = models.CharField(max_length=255)
+    theme = models.CharField(
+        max_length=120, blank=True, help_text="The issue's part this story sits in."
+    )
+    body = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0)
+    related_workshops = models.ManyToManyField(
+        Workshop, blank=True, related_name="newsletter_sections"
+    )
+
+    class Meta:
+        ordering = ["issue", "order"]
+
+    def __str__(self):
+        return self.heading
