@@ -1,0 +1,297 @@
+"""Benchmark of the public pages against a bare Django page, measured in the same run.
+
+    .venv/bin/python bench/public_pages.py [--duration 10] [--reuse-db]
+
+Serves the portal with gunicorn (2 sync workers, production settings, PostgreSQL,
+demo data plus `load_demo --synthetic 1000`) and a bare Django project that renders
+a 20-row template from one query; loads each with wrk (fixed connections and
+duration, after a warm-up) and prints req/s, p50/p99 latency and SQL statements per
+request, and each page's ratio to the bare page. First uncached (CACHE_URL=dummycache://),
+then with the page cache on (Redis), the listings against a bare plain-text response.
+
+Needs: PostgreSQL (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432), Redis
+(REDIS_URL, default redis://127.0.0.1:6379/3) and wrk (apt-get install wrk).
+Everything runs on loopback and stops by itself.
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+PORTAL_PORT, BARE_PORT = 8101, 8102
+PORTAL_DB, BARE_DB = "rso_bench", "rso_bench_bare"
+
+# Targets from the issue: uncached ratio to the bare 20-row page and SQL statements.
+UNCACHED_TARGETS = {"event": (0.5, 6), "news listing": (0.6, 5)}
+CACHED_LISTING_TARGET = 0.5
+
+PAGE_PROBE = """
+import json
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from publications.models import NewsArticle
+from workshops.models import Workshop
+
+article = NewsArticle.objects.published().order_by("-published_at").first()
+event = (
+    Workshop.objects.public().filter(title__startswith="Synthetic workshop")
+    .order_by("-starts_on").first()
+)
+pages = {
+    "home": "/",
+    "news listing": "/news/",
+    "article": article.get_absolute_url(),
+    "events listing": "/events/",
+    "event": event.get_absolute_url(),
+    "event .ics": f"/events/{event.slug}.ics",
+}
+client = Client(HTTP_HOST="127.0.0.1")
+out = {"event_sessions": event.sessions.count(), "event_days": event.days.count(), "pages": {}}
+for name, path in pages.items():
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        status = client.get(path).status_code
+    out["pages"][name] = {"path": path, "status": status, "sql": len(queries)}
+print("PROBE" + json.dumps(out))
+"""
+
+
+def run(cmd, env, **kwargs):
+    return subprocess.run(cmd, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def pg_url(base, db):
+    return f"{base.rstrip('/')}/{db}"
+
+
+def recreate_database(base_url, name):
+    admin = pg_url(base_url, "postgres")
+    for sql in (f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}"):
+        subprocess.run(["psql", admin, "-q", "-c", sql], check=True)
+
+
+def portal_env(base_url, static_root, **extra):
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "rso_portal.settings",
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "SECURE_SSL_REDIRECT": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": pg_url(base_url, PORTAL_DB),
+        "STATIC_ROOT": str(static_root),
+        "MEDIA_ROOT": str(static_root.parent / "media"),
+        "CELERY_TASK_ALWAYS_EAGER": "true",
+        "LOG_LEVEL": "WARNING",
+    }
+    env.update(extra)
+    return env
+
+
+@contextmanager
+def gunicorn(app, port, env, chdir=ROOT):
+    cmd = [
+        PY,
+        "-m",
+        "gunicorn",
+        app,
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "--worker-class",
+        "sync",
+        "--log-level",
+        "warning",
+        "--chdir",
+        str(chdir),
+    ]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+                break
+            except urllib.error.HTTPError:
+                break  # it answers; a 404 at / is fine for the bare project
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError(f"gunicorn {app} did not start on port {port}") from None
+                time.sleep(0.3)
+        yield
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url, duration, connections, threads):
+    base = ["wrk", f"-t{threads}", f"-c{connections}", "--latency"]
+    subprocess.run([*base, "-d2s", url], check=True, capture_output=True)  # warm-up
+    out = subprocess.run([*base, f"-d{duration}s", url], check=True, capture_output=True, text=True)
+    text = out.stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    latency = {}
+    for pct in ("50", "99"):
+        value, unit = re.search(rf"\s{pct}%\s+([\d.]+)(us|ms|s)", text).groups()
+        latency[pct] = float(value) * UNITS[unit]
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+    return {
+        "rps": rps,
+        "p50": latency["50"],
+        "p99": latency["99"],
+        "errors": int(non_2xx.group(1)) if non_2xx else 0,
+    }
+
+
+def print_table(title, rows, baseline_rps):
+    print(f"\n{title}")
+    print(f"{'page':<16} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} {'ratio':>6}  path")
+    for name, r in rows.items():
+        sql = "" if r.get("sql") is None else str(r["sql"])
+        ratio = r["rps"] / baseline_rps
+        r["ratio"] = ratio
+        flag = f"  ({r['errors']} non-2xx!)" if r["errors"] else ""
+        print(
+            f"{name:<16} {r['rps']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} {sql:>4} "
+            f"{ratio:>6.2f}  {r['path']}{flag}"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page (wrk -d)")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--synthetic", type=int, default=1000)
+    parser.add_argument("--reuse-db", action="store_true", help="keep the loaded databases")
+    args = parser.parse_args()
+
+    for tool in ("wrk", "psql"):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} is not installed (apt-get install {tool})")
+    pg = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
+    redis_url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/3")
+    tmp = Path(tempfile.mkdtemp(prefix="rso-bench-"))
+    env = portal_env(pg, tmp / "static")
+
+    if not args.reuse_db:
+        recreate_database(pg, PORTAL_DB)
+        recreate_database(pg, BARE_DB)
+        run([PY, "manage.py", "migrate", "--noinput", "-v0"], env)
+        started = time.monotonic()
+        run([PY, "manage.py", "load_demo"], env, stdout=subprocess.DEVNULL)
+        run(
+            [PY, "manage.py", "load_demo", "--synthetic", str(args.synthetic)],
+            env,
+            stdout=subprocess.DEVNULL,
+        )
+        print(f"demo data + --synthetic {args.synthetic}: {time.monotonic() - started:.1f} s")
+    run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+
+    bare_env = {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "bench.bare.settings",
+        "DATABASE_URL": pg_url(pg, BARE_DB),
+    }
+    if not args.reuse_db:
+        run([PY, "-m", "django", "migrate", "--run-syncdb", "-v0"], bare_env)
+        run(
+            [
+                PY,
+                "-c",
+                "import django, datetime as dt; django.setup(); "
+                "from bench.bare.models import Item; Item.objects.bulk_create("
+                "Item(title=f'Item {n}', published_on=dt.date(2024, 1, 1) + dt.timedelta(days=n))"
+                " for n in range(200))",
+            ],
+            bare_env,
+        )
+
+    uncached_env = {**env, "CACHE_URL": "dummycache://"}
+    probe = subprocess.run(
+        [PY, "manage.py", "shell", "-c", PAGE_PROBE],
+        cwd=ROOT,
+        env=uncached_env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    info = json.loads(probe.stdout.split("PROBE", 1)[1])
+    pages = info["pages"]
+    print(f"event measured: {info['event_days']} days, {info['event_sessions']} sessions")
+    bad = {n: p["status"] for n, p in pages.items() if p["status"] != 200}
+    if bad:
+        sys.exit(f"pages not answering 200: {bad}")
+
+    load = {"duration": args.duration, "connections": args.connections, "threads": args.threads}
+    with gunicorn("bench.bare.wsgi:application", BARE_PORT, bare_env):
+        bare = wrk(f"http://127.0.0.1:{BARE_PORT}/items/", **load)
+        plain = wrk(f"http://127.0.0.1:{BARE_PORT}/plain", **load)
+    bare.update(path="/items/ (bare, 1 query)", sql=1)
+    plain.update(path="/plain (bare text)", sql=0)
+
+    uncached = {}
+    with gunicorn("rso_portal.wsgi:application", PORTAL_PORT, uncached_env):
+        for name, page in pages.items():
+            uncached[name] = {
+                **wrk(f"http://127.0.0.1:{PORTAL_PORT}{page['path']}", **load),
+                "path": page["path"],
+                "sql": page["sql"],
+            }
+    uncached["bare page"] = bare
+    print_table(
+        "Uncached (CACHE_URL=dummycache://), ratio to the bare 20-row page", uncached, bare["rps"]
+    )
+
+    cached = {}
+    listings = ("home", "news listing", "events listing")
+    with gunicorn("rso_portal.wsgi:application", PORTAL_PORT, {**env, "REDIS_URL": redis_url}):
+        for name in listings:
+            path = pages[name]["path"]
+            cached[name] = {**wrk(f"http://127.0.0.1:{PORTAL_PORT}{path}", **load), "path": path}
+    cached["bare text"] = plain
+    print_table(
+        "Page cache on (Redis), ratio to the bare plain-text response", cached, plain["rps"]
+    )
+
+    print("\nTargets")
+    failures = 0
+    for name, (min_ratio, max_sql) in UNCACHED_TARGETS.items():
+        r = uncached[name]
+        ok = r["ratio"] >= min_ratio and r["sql"] <= max_sql
+        failures += not ok
+        print(
+            f"  {'PASS' if ok else 'FAIL'} {name}: ratio {r['ratio']:.2f} >= {min_ratio}, "
+            f"SQL {r['sql']} <= {max_sql}"
+        )
+    for name in listings:
+        ok = cached[name]["ratio"] >= CACHED_LISTING_TARGET
+        failures += not ok
+        print(
+            f"  {'PASS' if ok else 'FAIL'} cached {name}: ratio {cached[name]['ratio']:.2f} "
+            f">= {CACHED_LISTING_TARGET}"
+        )
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
