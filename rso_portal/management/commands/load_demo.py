@@ -1,9 +1,16 @@
-"""Demo data for `make run`: the demo logins (the seeds' workshops come with the domain)."""
+"""Demo data for `make run`: the demo logins, then the seeds' workshops, participants,
+publications, news and newsletter (rso_portal/demo/), and on request bulk synthetic
+workshops for load tests.
+"""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils.crypto import get_random_string
+
+from rso_portal.demo.loader import load_seed_data
+from rso_portal.demo.synthetic import load_synthetic
 
 # Known passwords only where the portal runs with DEBUG on a laptop; anywhere else
 # (a benchmark on production settings) each demo user gets a random one, printed once.
@@ -19,9 +26,40 @@ DEMO_USERS = [
 
 
 class Command(BaseCommand):
-    help = "Create the demo staff and trainer logins (idempotent)."
+    help = (
+        "Create the demo staff and trainer logins and the demo data built from the seed "
+        "documents; with --synthetic N, also synthetic workshops 1..N (idempotent)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--synthetic",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also make sure synthetic workshops 0001..N exist (3 days, 20 sessions, "
+            "25 registrations each) with 2 news articles each; existing numbers are "
+            "skipped, so reruns add nothing.",
+        )
 
     def handle(self, *args, **options):
+        count = options["synthetic"]
+        if count < 0:
+            raise CommandError("--synthetic takes a number of workshops, 0 or more.")
+        # One transaction for everything: an error leaves the database as it was, not
+        # half loaded. Output waits for the commit, so no password is printed for a user
+        # that was rolled back.
+        with transaction.atomic():
+            lines, users = self._create_users()
+            tally = load_seed_data(trainer=users["trainer"])
+            lines += tally.summary_lines()
+            if count:
+                lines += load_synthetic(count=count).summary_lines()
+        for line in lines:
+            self.stdout.write(line)
+
+    def _create_users(self):
+        lines, users = [], {}
         for spec in DEMO_USERS:
             password = spec["password"] if settings.DEBUG else get_random_string(20)
             user, created = get_user_model().objects.get_or_create(
@@ -38,4 +76,6 @@ class Command(BaseCommand):
                 shown = password
             else:
                 shown = password if settings.DEBUG else "(unchanged)"
-            self.stdout.write(f"  {spec['username']:<8} password: {shown}")
+            lines.append(f"  {spec['username']:<8} password: {shown}")
+            users[spec["username"]] = user
+        return lines, users

@@ -1,0 +1,104 @@
+"""load_demo can run any number of times, and all or nothing."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+
+from publications.models import PublicationFile
+from rso_portal.demo import loader
+from workshops.models import Workshop
+
+pytestmark = pytest.mark.django_db
+
+APPS = {"auth", "workshops", "participants", "publications"}
+
+
+def _row_counts():
+    # Every model of the domain apps, including the many-to-many link tables.
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.app_label in APPS
+    }
+
+
+def _stored_files(settings):
+    return sorted(p.relative_to(settings.MEDIA_ROOT) for p in settings.MEDIA_ROOT.rglob("*.*"))
+
+
+def test_load_demo_prints_the_logins_and_what_it_created(run_load_demo):
+    lines = run_load_demo().splitlines()
+
+    assert [line.split(":")[0] for line in lines[:2]] == [
+        "  staff    password",
+        "  trainer  password",
+    ]
+    assert lines[2:] == [
+        "Seed data created: 22 member states, 31 organisations, 7 thematic areas, 5 speakers, "
+        "19 workshops, 44 workshop days, 29 workshop partners, 17 sessions, 285 participants, "
+        "285 registrations, 678 attendance, 3 trainer assignments, 1 testimonial, "
+        "1 publication series, 7 publications, 11 publication files, 12 news articles, "
+        "1 newsletter issue, 3 newsletter figures, 16 newsletter sections."
+    ]
+
+
+def test_load_demo_twice_keeps_every_row_count_and_file(run_load_demo, settings):
+    run_load_demo()
+    counts, files = _row_counts(), _stored_files(settings)
+
+    output = run_load_demo()
+
+    assert _row_counts() == counts
+    assert _stored_files(settings) == files
+    assert len(files) == 10
+    assert output.splitlines()[2:] == ["Seed data: already loaded, nothing changed."]
+
+
+def test_load_demo_twice_rewrites_no_row(run_load_demo):
+    run_load_demo()
+    stamps = dict(Workshop.objects.values_list("slug", "updated_at"))
+
+    run_load_demo()
+
+    assert dict(Workshop.objects.values_list("slug", "updated_at")) == stamps
+
+
+def test_load_demo_puts_back_a_file_missing_from_storage(run_load_demo, settings):
+    run_load_demo()
+    counts = _row_counts()
+    missing = settings.MEDIA_ROOT / "publications/files/victim-protection-and-support-en.pdf"
+    missing.unlink()
+
+    output = run_load_demo()
+
+    assert missing.read_bytes().startswith(b"%PDF-1.4")
+    assert _row_counts() == counts
+    assert output.splitlines()[2:] == ["Seed data: already loaded, nothing changed."]
+
+
+def test_load_demo_reuses_a_file_left_in_storage_by_an_earlier_database(run_load_demo, settings):
+    # As after a fresh database over the same media directory, or a rolled-back load:
+    # the file is there, no row points at it.
+    leftover = settings.MEDIA_ROOT / "publications/files/victim-protection-and-support-en.pdf"
+    leftover.parent.mkdir(parents=True)
+    leftover.write_bytes(b"%PDF-1.4\n% left over\n%%EOF\n")
+
+    run_load_demo()
+
+    row = PublicationFile.objects.get(publication__slug="victim-protection-and-support")
+    assert row.file.name == "publications/files/victim-protection-and-support-en.pdf"
+    assert leftover.read_bytes() == b"%PDF-1.4\n% left over\n%%EOF\n"
+    assert len(_stored_files(settings)) == 10
+
+
+def test_load_demo_writes_nothing_when_it_fails_halfway(run_load_demo, monkeypatch):
+    def fail(**kwargs):
+        raise RuntimeError("newsletter failed")
+
+    monkeypatch.setattr(loader, "_load_newsletter", fail)
+
+    with pytest.raises(RuntimeError, match="newsletter failed"):
+        run_load_demo()
+
+    assert Workshop.objects.count() == 0
+    assert get_user_model().objects.count() == 0
