@@ -1,0 +1,159 @@
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+
+from workshops.admin_utils import count_of, year_filter
+
+from .admin_forms import RegistrationForm
+from .models import Attendance, Participant, Registration, Testimonial
+from .services import record_attendance, register_participant
+
+
+@admin.register(Participant)
+class ParticipantAdmin(admin.ModelAdmin):
+    list_display = [
+        "family_name",
+        "given_name",
+        "email",
+        "member_state",
+        "agency",
+        "gender",
+        "preferred_language",
+        "has_consented_to_contact",
+        "registrations",
+    ]
+    list_display_links = ["family_name", "given_name"]
+    list_select_related = ["member_state", "agency"]
+    list_filter = [
+        "member_state",
+        ("agency", admin.RelatedOnlyFieldListFilter),
+        "gender",
+        "preferred_language",
+        "has_consented_to_contact",
+    ]
+    search_fields = ["given_name", "family_name", "email", "agency__name", "agency__acronym"]
+    autocomplete_fields = ["agency", "member_state"]
+    readonly_fields = ["created_at"]
+    fieldsets = [
+        (None, {"fields": [("given_name", "family_name"), "email", "gender"]}),
+        ("Work", {"fields": ["member_state", "agency", "position"]}),
+        (
+            "Contact",
+            {"fields": ["preferred_language", "has_consented_to_contact", "created_at"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(registration_count=count_of(Registration.objects.all(), "participant"))
+        )
+
+    @admin.display(description="registrations", ordering="registration_count")
+    def registrations(self, obj):
+        url = reverse("admin:participants_registration_changelist")
+        return format_html(
+            '<a href="{}?participant__id__exact={}">{}</a>', url, obj.pk, obj.registration_count
+        )
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    form = RegistrationForm
+    list_display = ["participant", "workshop", "status", "member_state", "registered_at"]
+    list_filter = [
+        "status",
+        year_filter("workshop__starts_on", "workshop year"),
+        "workshop__kind",
+        "participant__member_state",
+        "participant__gender",
+    ]
+    search_fields = [
+        "participant__given_name",
+        "participant__family_name",
+        "participant__email",
+        "workshop__title",
+    ]
+    autocomplete_fields = ["participant", "workshop"]
+    fields = ["participant", "workshop", "status", "notes", "registered_at"]
+
+    def get_queryset(self, request):
+        # Here rather than list_select_related, which the changelist ignores once the
+        # queryset selects anything: __str__ names both participant and workshop, and
+        # the autocomplete of the attendance page lists registrations by it.
+        return super().get_queryset(request).select_related("participant__member_state", "workshop")
+
+    def get_readonly_fields(self, request, obj=None):
+        # A registration's attendance is on its workshop's days: to move someone,
+        # withdraw this registration and register them for the other workshop.
+        if obj:
+            return ["participant", "workshop", "registered_at"]
+        return ["registered_at"]
+
+    @admin.display(description="member state", ordering="participant__member_state__name")
+    def member_state(self, obj):
+        return obj.participant.member_state
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        # New registrations go through the service, as on the workshop page and in
+        # the import; RegistrationForm has already checked what it would refuse.
+        saved = register_participant(
+            workshop=obj.workshop, participant=obj.participant, status=obj.status, notes=obj.notes
+        )
+        obj.pk, obj.registered_at = saved.pk, saved.registered_at
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(admin.ModelAdmin):
+    list_display = ["participant", "workshop", "day", "is_present", "recorded_by", "recorded_at"]
+    list_select_related = [
+        "registration__participant",
+        "registration__workshop",
+        "day",
+        "recorded_by",
+    ]
+    list_filter = [
+        "is_present",
+        year_filter("day__held_on"),
+        ("registration__workshop", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = [
+        "registration__participant__given_name",
+        "registration__participant__family_name",
+        "registration__workshop__title",
+    ]
+    autocomplete_fields = ["registration", "day"]
+    fields = ["registration", "day", "is_present", "recorded_by", "recorded_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj:
+            return ["registration", "day", "recorded_by", "recorded_at"]
+        return ["recorded_by", "recorded_at"]
+
+    @admin.display(description="participant", ordering="registration__participant__family_name")
+    def participant(self, obj):
+        return obj.registration.participant
+
+    @admin.display(description="workshop", ordering="registration__workshop__title")
+    def workshop(self, obj):
+        return obj.registration.workshop
+
+    def save_model(self, request, obj, form, change):
+        # Through the service, like the trainers' roll call, so it records who marked it.
+        saved = record_attendance(
+            registration=obj.registration, day=obj.day, is_present=obj.is_present, by=request.user
+        )
+        obj.pk, obj.recorded_by, obj.recorded_at = saved.pk, saved.recorded_by, saved.recorded_at
+
+
+@admin.register(Testimonial)
+class TestimonialAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "workshop", "attribution", "is_public", "created_at"]
+    list_select_related = ["workshop"]
+    list_filter = ["is_public"]
+    search_fields = ["quote", "attribution", "workshop__title"]
+    autocomplete_fields = ["workshop"]

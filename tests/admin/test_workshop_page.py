@@ -1,0 +1,506 @@
+"""The workshop's admin page schedules a whole workshop, days to registrations, in one submit."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from participants.choices import RegistrationStatus
+from participants.models import Registration
+from tests.admin.forms import inline, inline_errors, inline_formset, resubmit
+from tests.admin.rows import MONDAY, WEDNESDAY
+from tests.factories.participants import ParticipantFactory, RegistrationFactory
+from tests.factories.workshops import (
+    OrganisationFactory,
+    SessionFactory,
+    SpeakerFactory,
+    TrainerAssignmentFactory,
+    WorkshopDayFactory,
+    WorkshopFactory,
+    WorkshopPartnerFactory,
+)
+from workshops.choices import WorkshopStatus
+from workshops.models import Session, Workshop, WorkshopDay, WorkshopPartner
+
+ADD_URL = reverse("admin:workshops_workshop_add")
+TUESDAY = dt.date(2022, 7, 19)
+
+
+def change_url(workshop):
+    return reverse("admin:workshops_workshop_change", args=[workshop.pk])
+
+
+def workshop_fields(**overrides):
+    return {
+        "title": "Virtual Workshop on Detecting Fraudulent Travel Documents",
+        "slug": "virtual-workshop-fraudulent-travel-documents",
+        "kind": "workshop",
+        "status": "scheduled",
+        "delivery_mode": "virtual",
+        "platform": "Zoom, through JCLEC’s Online Delivery Model",
+        "timezone": "Asia/Jakarta",
+        "languages": "English",
+        "capacity": "5",
+        "is_public": "on",
+        **overrides,
+    }
+
+
+@pytest.fixture
+def speakers(db):
+    return SpeakerFactory.create_batch(2)
+
+
+@pytest.fixture
+def participants(db):
+    return ParticipantFactory.create_batch(5)
+
+
+@pytest.fixture
+def partner(db):
+    return OrganisationFactory(name="Jakarta Centre for Law Enforcement Cooperation")
+
+
+def sessions_on(first, second, speakers):
+    a, b = speakers
+    return [
+        {
+            "title": "Opening",
+            "date": first,
+            "start_time": "09:00",
+            "end_time": "09:30",
+            "speakers": [a.pk],
+            "order": "1",
+        },
+        {
+            "title": "Examining passports",
+            "date": first,
+            "start_time": "09:30",
+            "end_time": "11:00",
+            "speakers": [b.pk],
+            "order": "2",
+        },
+        {
+            "title": "Case studies",
+            "date": second,
+            "start_time": "09:00",
+            "end_time": "11:00",
+            "speakers": [a.pk, b.pk],
+            "order": "1",
+        },
+    ]
+
+
+def schedule(*, days, sessions, participants, partner, **fields):
+    return {
+        **workshop_fields(**fields),
+        **inline("days", [{"held_on": held_on} for held_on in days]),
+        **inline("sessions", sessions),
+        **inline("partners", [{"organisation": partner.pk, "role": "co_host"}]),
+        **inline("trainer_assignments", []),
+        **inline(
+            "registrations",
+            [{"participant": p.pk, "status": "confirmed"} for p in participants],
+        ),
+    }
+
+
+def programme(workshop):
+    return [
+        (s.title, s.day.held_on, s.day.workshop_id, sorted(sp.name for sp in s.speakers.all()))
+        for s in Session.objects.filter(workshop=workshop).select_related("day")
+    ]
+
+
+@pytest.mark.django_db
+def test_add_page_schedules_a_whole_workshop_in_one_submit(
+    staff_client, speakers, participants, partner
+):
+    data = schedule(
+        days=["2022-07-18", "2022-07-20"],
+        sessions=sessions_on("2022-07-18", "2022-07-20", speakers),
+        participants=participants,
+        partner=partner,
+    )
+
+    response = staff_client.post(ADD_URL, data)
+
+    assert response.status_code == 302
+    workshop = Workshop.objects.get()
+    a, b = sorted(speaker.name for speaker in speakers)
+    assert list(workshop.days.values_list("held_on", flat=True)) == [MONDAY, WEDNESDAY]
+    assert programme(workshop) == [
+        ("Opening", MONDAY, workshop.pk, [a]),
+        ("Examining passports", MONDAY, workshop.pk, [b]),
+        ("Case studies", WEDNESDAY, workshop.pk, [a, b]),
+    ]
+    assert list(workshop.partners.values_list("organisation", "role")) == [(partner.pk, "co_host")]
+    assert sorted(workshop.registrations.values_list("participant", "status")) == [
+        (p.pk, "confirmed") for p in participants
+    ]
+    assert (workshop.starts_on, workshop.ends_on) == (MONDAY, WEDNESDAY)
+
+
+@pytest.mark.django_db
+def test_add_page_adds_the_days_of_sessions_dates(staff_client, speakers, participants, partner):
+    data = schedule(
+        days=[],
+        sessions=sessions_on("2022-07-18", "2022-07-20", speakers),
+        participants=participants,
+        partner=partner,
+    )
+
+    response = staff_client.post(ADD_URL, data)
+
+    assert response.status_code == 302
+    workshop = Workshop.objects.get()
+    assert list(workshop.days.values_list("held_on", flat=True)) == [MONDAY, WEDNESDAY]
+    assert [day for _, day, _, _ in programme(workshop)] == [MONDAY, MONDAY, WEDNESDAY]
+    assert (workshop.starts_on, workshop.ends_on) == (MONDAY, WEDNESDAY)
+
+
+def assert_nothing_saved():
+    assert (
+        Workshop.objects.count(),
+        WorkshopDay.objects.count(),
+        Session.objects.count(),
+        WorkshopPartner.objects.count(),
+        Registration.objects.count(),
+    ) == (0, 0, 0, 0, 0)
+
+
+@pytest.mark.django_db
+def test_add_page_over_capacity_rerenders_with_the_error_and_saves_nothing(
+    staff_client, speakers, participants, partner
+):
+    data = schedule(
+        days=["2022-07-18", "2022-07-20"],
+        sessions=sessions_on("2022-07-18", "2022-07-20", speakers),
+        participants=participants,
+        partner=partner,
+        capacity="4",
+    )
+
+    response = staff_client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert inline_formset(response, "registrations").non_form_errors() == [
+        "This workshop has 4 places; 5 registrations are not withdrawn. Raise its capacity, "
+        "or withdraw or remove 1 of them."
+    ]
+    assert_nothing_saved()
+
+
+@pytest.mark.django_db
+def test_add_page_counts_only_registrations_not_withdrawn(
+    staff_client, speakers, participants, partner
+):
+    data = schedule(
+        days=["2022-07-18"],
+        sessions=[],
+        participants=participants,
+        partner=partner,
+        capacity="4",
+    )
+    data["registrations-4-status"] = RegistrationStatus.WITHDRAWN
+
+    response = staff_client.post(ADD_URL, data)
+
+    assert response.status_code == 302
+    assert Workshop.objects.get().registrations.count() == 5
+
+
+@pytest.mark.django_db
+def test_add_page_session_ending_before_it_starts_gets_a_field_error(
+    staff_client, speakers, participants, partner
+):
+    sessions = sessions_on("2022-07-18", "2022-07-20", speakers)
+    sessions[1]["end_time"] = "09:00"
+    data = schedule(
+        days=["2022-07-18", "2022-07-20"],
+        sessions=sessions,
+        participants=participants,
+        partner=partner,
+    )
+
+    response = staff_client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert inline_errors(response, "sessions") == [
+        {},
+        {"end_time": ["The session must end after it starts."]},
+        {},
+    ]
+    assert_nothing_saved()
+
+
+@pytest.mark.django_db
+def test_add_page_same_participant_twice_gets_a_field_error(
+    staff_client, speakers, participants, partner
+):
+    data = schedule(
+        days=["2022-07-18"],
+        sessions=[],
+        participants=[*participants[:2], participants[0]],
+        partner=partner,
+    )
+
+    response = staff_client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert inline_errors(response, "registrations") == [
+        {},
+        {},
+        {"participant": ["This participant is already registered for this workshop."]},
+    ]
+    assert inline_formset(response, "registrations").non_form_errors() == []
+    assert_nothing_saved()
+
+
+@pytest.mark.django_db
+def test_add_page_same_day_twice_gets_a_field_error(staff_client, participants, partner):
+    data = schedule(
+        days=["2022-07-18", "2022-07-18"], sessions=[], participants=[], partner=partner
+    )
+
+    response = staff_client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert inline_errors(response, "days") == [
+        {},
+        {"held_on": ["This date is listed twice; remove one of the rows."]},
+    ]
+    assert_nothing_saved()
+
+
+@pytest.mark.django_db
+def test_add_page_used_slug_gets_a_clear_message(staff_client, participants, partner):
+    WorkshopFactory(slug="virtual-workshop-fraudulent-travel-documents")
+    data = schedule(days=["2022-07-18"], sessions=[], participants=[], partner=partner)
+
+    response = staff_client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "slug": [
+            "Another workshop already uses this slug, which is part of the page's address. "
+            "Change it, e.g. by adding the year."
+        ]
+    }
+    assert Workshop.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_add_page_capacity_zero_gets_a_field_error(staff_client, partner):
+    data = schedule(days=[], sessions=[], participants=[], partner=partner, capacity="0")
+
+    response = staff_client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "capacity": ["Enter at least 1 place, or leave it empty for no limit."]
+    }
+
+
+# --- The change page: editing a scheduled workshop ---------------------------------------
+
+
+@pytest.fixture
+def scheduled(db, speakers):
+    """Monday: Opening, Examining passports; Wednesday: Case studies."""
+    workshop = WorkshopFactory(capacity=2)
+    monday = WorkshopDayFactory(workshop=workshop, held_on=MONDAY)
+    wednesday = WorkshopDayFactory(workshop=workshop, held_on=WEDNESDAY)
+    SessionFactory(day=monday, title="Opening", order=1).speakers.set(speakers[:1])
+    SessionFactory(day=monday, title="Examining passports", order=2)
+    SessionFactory(day=wednesday, title="Case studies").speakers.set(speakers)
+    RegistrationFactory.create_batch(2, workshop=workshop)
+    workshop.starts_on, workshop.ends_on = MONDAY, WEDNESDAY
+    workshop.save()
+    return workshop
+
+
+@pytest.mark.django_db
+def test_change_page_resubmitted_unchanged_keeps_everything(staff_client, scheduled):
+    before = programme(scheduled)
+
+    response = staff_client.post(
+        change_url(scheduled), resubmit(staff_client.get(change_url(scheduled)))
+    )
+
+    assert response.status_code == 302
+    assert programme(scheduled) == before
+    assert scheduled.registrations.count() == 2
+
+
+@pytest.mark.django_db
+def test_change_page_moves_sessions_with_their_day(staff_client, scheduled):
+    data = resubmit(staff_client.get(change_url(scheduled)))
+    data["days-0-held_on"] = "2022-07-19"
+    data["sessions-0-title"] = "Welcome"  # a changed session whose date is left alone
+
+    response = staff_client.post(change_url(scheduled), data)
+
+    assert response.status_code == 302
+    assert [(title, day) for title, day, _, _ in programme(scheduled)] == [
+        ("Welcome", TUESDAY),
+        ("Examining passports", TUESDAY),
+        ("Case studies", WEDNESDAY),
+    ]
+    assert list(scheduled.days.values_list("held_on", flat=True)) == [TUESDAY, WEDNESDAY]
+    scheduled.refresh_from_db()
+    assert (scheduled.starts_on, scheduled.ends_on) == (TUESDAY, WEDNESDAY)
+
+
+@pytest.mark.django_db
+def test_change_page_moves_a_session_to_a_new_date(staff_client, scheduled):
+    data = resubmit(staff_client.get(change_url(scheduled)))
+    data["sessions-2-date"] = "2022-07-22"
+
+    response = staff_client.post(change_url(scheduled), data)
+
+    assert response.status_code == 302
+    assert list(scheduled.days.values_list("held_on", flat=True)) == [
+        MONDAY,
+        WEDNESDAY,
+        dt.date(2022, 7, 22),
+    ]
+    scheduled.refresh_from_db()
+    assert scheduled.ends_on == dt.date(2022, 7, 22)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("held_on", ["2022-07-18", ""], ids=["date kept", "date cleared"])
+def test_change_page_refuses_deleting_a_day_whose_sessions_stay(staff_client, scheduled, held_on):
+    data = resubmit(staff_client.get(change_url(scheduled)))
+    data.update({"days-0-DELETE": "on", "days-0-held_on": held_on})
+    data["sessions-1-DELETE"] = "on"  # one of Monday's two sessions goes with it
+
+    response = staff_client.post(change_url(scheduled), data)
+
+    assert response.status_code == 200
+    message = (
+        "You are deleting the day 18 Jul 2022 under “Days”. Give this session another "
+        "date, or delete it too."
+    )
+    assert inline_errors(response, "sessions") == [{"date": [message]}, {}, {}, {}]
+    assert scheduled.days.count() == 2
+    assert scheduled.sessions.count() == 3
+
+
+@pytest.mark.django_db
+def test_change_page_deletes_a_day_with_its_sessions(staff_client, scheduled):
+    data = resubmit(staff_client.get(change_url(scheduled)))
+    data.update({"days-0-DELETE": "on", "sessions-0-DELETE": "on", "sessions-1-DELETE": "on"})
+
+    response = staff_client.post(change_url(scheduled), data)
+
+    assert response.status_code == 302
+    assert [title for title, _, _, _ in programme(scheduled)] == ["Case studies"]
+    scheduled.refresh_from_db()
+    assert (scheduled.starts_on, scheduled.ends_on) == (WEDNESDAY, WEDNESDAY)
+
+
+@pytest.mark.django_db
+def test_change_page_withdrawal_frees_a_place_in_the_same_submit(staff_client, scheduled):
+    newcomer = ParticipantFactory()
+    data = resubmit(staff_client.get(change_url(scheduled)))
+    data["registrations-0-status"] = RegistrationStatus.WITHDRAWN
+    data.update({"registrations-2-participant": newcomer.pk, "registrations-2-status": "confirmed"})
+
+    response = staff_client.post(change_url(scheduled), data)
+
+    assert response.status_code == 302
+    assert sorted(scheduled.registrations.values_list("status", flat=True)) == [
+        "confirmed",
+        "confirmed",
+        "withdrawn",
+    ]
+    assert scheduled.registrations.filter(participant=newcomer).exists()
+
+
+@pytest.mark.django_db
+def test_change_page_refuses_registering_someone_already_registered(staff_client, scheduled):
+    already = scheduled.registrations.first().participant
+    data = resubmit(staff_client.get(change_url(scheduled)))
+    data.update({"registrations-2-participant": already.pk, "registrations-2-status": "confirmed"})
+    data["capacity"] = "10"
+
+    response = staff_client.post(change_url(scheduled), data)
+
+    assert response.status_code == 200
+    assert inline_errors(response, "registrations")[2] == {
+        "participant": ["This participant is already registered for this workshop."]
+    }
+    assert scheduled.registrations.count() == 2
+
+
+def selected_options(html, name):
+    select = re.search(rf'<select name="{name}".*?</select>', html, re.S).group()
+    return re.findall(r'<option value="(\d+)" selected>([^<]*)</option>', select)
+
+
+@pytest.mark.django_db
+def test_change_page_shows_the_selected_participants_and_speakers(staff_client, scheduled):
+    first, second = scheduled.registrations.order_by("participant__family_name")
+    speakers = sorted(scheduled.sessions.get(title="Case studies").speakers.all(), key=str)
+
+    html = staff_client.get(change_url(scheduled)).content.decode()
+
+    assert [
+        selected_options(html, "registrations-0-participant"),
+        selected_options(html, "registrations-1-participant"),
+        selected_options(html, "sessions-2-speakers"),
+    ] == [
+        [(str(first.participant.pk), str(first.participant))],
+        [(str(second.participant.pk), str(second.participant))],
+        [(str(speaker.pk), str(speaker)) for speaker in speakers],
+    ]
+
+
+def workshop_of_size(n):
+    workshop = WorkshopFactory()
+    for day in WorkshopDayFactory.create_batch(n, workshop=workshop):
+        SessionFactory(day=day).speakers.set(SpeakerFactory.create_batch(2))
+    WorkshopPartnerFactory.create_batch(n, workshop=workshop)
+    TrainerAssignmentFactory.create_batch(n, workshop=workshop)
+    RegistrationFactory.create_batch(n, workshop=workshop)
+    workshop.target_member_states.set([p.member_state for p in ParticipantFactory.create_batch(2)])
+    return workshop
+
+
+def change_page_queries(client, workshop):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(change_url(workshop))
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_change_page_queries_do_not_grow_with_rows(staff_client):
+    small, large = workshop_of_size(2), workshop_of_size(10)
+    change_page_queries(staff_client, small)  # warm the content-type cache
+
+    assert (
+        change_page_queries(staff_client, small),
+        change_page_queries(staff_client, large),
+    ) == (14, 14)
+
+
+@pytest.mark.django_db
+def test_mark_delivered_changes_only_scheduled_workshops(staff_client):
+    scheduled, draft = WorkshopFactory(), WorkshopFactory(status=WorkshopStatus.DRAFT)
+
+    response = staff_client.post(
+        reverse("admin:workshops_workshop_changelist"),
+        {"action": "mark_delivered", "_selected_action": [scheduled.pk, draft.pk]},
+    )
+
+    assert response.status_code == 302
+    assert dict(Workshop.objects.values_list("pk", "status")) == {
+        scheduled.pk: WorkshopStatus.DELIVERED,
+        draft.pk: WorkshopStatus.DRAFT,
+    }

@@ -1,0 +1,425 @@
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from participants.admin_forms import RegistrationInlineForm, RegistrationInlineFormSet
+from participants.choices import RegistrationStatus
+from participants.models import Participant, Registration
+
+from .admin_forms import (
+    LabelledAutocompleteAdminMixin,
+    LabelledForm,
+    MemberStateForm,
+    SessionForm,
+    SessionInlineFormSet,
+    UniqueSlugForm,
+    WorkshopDayFormSet,
+    WorkshopForm,
+)
+from .admin_utils import count_of, year_filter
+from .choices import WorkshopStatus
+from .models import (
+    MemberState,
+    Organisation,
+    Session,
+    Speaker,
+    ThematicArea,
+    TrainerAssignment,
+    Workshop,
+    WorkshopDay,
+    WorkshopPartner,
+)
+from .services import refresh_workshop_dates
+
+
+@admin.register(MemberState)
+class MemberStateAdmin(admin.ModelAdmin):
+    form = MemberStateForm
+    list_display = ["name", "kind", "iso_code", "organisation_count", "participant_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "iso_code"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                organisation_count=count_of(Organisation.objects.all(), "member_state"),
+                participant_count=count_of(Participant.objects.all(), "member_state"),
+            )
+        )
+
+    @admin.display(description="organisations", ordering="organisation_count")
+    def organisation_count(self, obj):
+        return obj.organisation_count
+
+    @admin.display(description="participants", ordering="participant_count")
+    def participant_count(self, obj):
+        return obj.participant_count
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "acronym", "kind", "member_state"]
+    list_select_related = ["member_state"]
+    list_filter = ["kind", "member_state"]
+    search_fields = ["name", "acronym"]
+    autocomplete_fields = ["member_state"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(ThematicArea)
+class ThematicAreaAdmin(admin.ModelAdmin):
+    form = UniqueSlugForm
+    list_display = ["name", "slug", "workshop_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(workshop_count=count_of(Workshop.objects.all(), "thematic_areas"))
+        )
+
+    @admin.display(description="workshops", ordering="workshop_count")
+    def workshop_count(self, obj):
+        return obj.workshop_count
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["name", "honorific", "position", "organisation", "session_count"]
+    list_select_related = ["organisation"]
+    list_filter = [("organisation__member_state", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "position", "organisation__name", "organisation__acronym"]
+    autocomplete_fields = ["organisation"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(session_count=count_of(Session.objects.all(), "speakers"))
+        )
+
+    @admin.display(description="sessions", ordering="session_count")
+    def session_count(self, obj):
+        return obj.session_count
+
+
+# --- The workshop page: one page schedules a whole workshop -----------------------------
+#
+# The inlines are saved in this order, and the order matters: days first, so that a
+# session dated on a day entered (or re-dated) in the same submit finds that day
+# instead of creating a second one; registrations last, after any change to capacity.
+
+
+class WorkshopDayInline(admin.TabularInline):
+    model = WorkshopDay
+    formset = WorkshopDayFormSet
+    fields = ["held_on", "notes"]
+    extra = 1
+    verbose_name = "day"
+    verbose_name_plural = "days (not necessarily consecutive)"
+
+
+class SessionInline(LabelledAutocompleteAdminMixin, admin.TabularInline):
+    model = Session
+    form = SessionForm
+    formset = SessionInlineFormSet
+    fields = ["title", "date", "start_time", "end_time", "speakers", "order", "description"]
+    autocomplete_fields = ["speakers"]
+    extra = 1
+    verbose_name_plural = "programme (session times in the workshop's timezone)"
+
+    def get_queryset(self, request):
+        # SessionForm reads day.held_on and the speakers of every row.
+        return super().get_queryset(request).select_related("day").prefetch_related("speakers")
+
+
+class WorkshopPartnerInline(LabelledAutocompleteAdminMixin, admin.TabularInline):
+    model = WorkshopPartner
+    form = LabelledForm
+    fields = ["organisation", "role"]
+    autocomplete_fields = ["organisation"]
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation")
+
+
+class TrainerAssignmentInline(LabelledAutocompleteAdminMixin, admin.TabularInline):
+    model = TrainerAssignment
+    form = LabelledForm
+    fields = ["trainer", "assigned_at"]
+    readonly_fields = ["assigned_at"]
+    autocomplete_fields = ["trainer"]
+    extra = 1
+
+    def get_queryset(self, request):
+        # The tabular inline prints each row's __str__, which names the workshop too.
+        return super().get_queryset(request).select_related("trainer", "workshop")
+
+
+class RegistrationInline(LabelledAutocompleteAdminMixin, admin.TabularInline):
+    model = Registration
+    form = RegistrationInlineForm
+    formset = RegistrationInlineFormSet
+    fields = ["participant", "status", "notes", "registered_at"]
+    readonly_fields = ["registered_at"]
+    autocomplete_fields = ["participant"]
+    extra = 1
+
+    def get_queryset(self, request):
+        # The tabular inline prints each row's __str__, which names the workshop too.
+        return super().get_queryset(request).select_related("participant", "workshop")
+
+
+@admin.register(Workshop)
+class WorkshopAdmin(admin.ModelAdmin):
+    form = WorkshopForm
+    inlines = [
+        WorkshopDayInline,
+        SessionInline,
+        WorkshopPartnerInline,
+        TrainerAssignmentInline,
+        RegistrationInline,
+    ]
+    list_display = [
+        "title",
+        "kind",
+        "status",
+        "delivery_mode",
+        "starts_on",
+        "ends_on",
+        "tentative",
+        "member_states",
+        "partner_list",
+        "session_count",
+        "registered",
+    ]
+    list_filter = [
+        "status",
+        "kind",
+        "delivery_mode",
+        year_filter("starts_on"),
+        "has_tentative_dates",
+        "is_public",
+        "thematic_areas",
+        "target_member_states",
+    ]
+    search_fields = ["title", "slug", "summary", "venue", "city"]
+    date_hierarchy = "starts_on"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["country", "thematic_areas", "target_member_states", "target_agencies"]
+    readonly_fields = ["starts_on", "ends_on"]
+    actions = ["mark_delivered"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "status", "summary", "description"]}),
+        (
+            "Delivery",
+            {
+                "fields": [
+                    "delivery_mode",
+                    "platform",
+                    "venue",
+                    "city",
+                    "country",
+                    "timezone",
+                    "languages",
+                    ("has_interpretation", "interpretation_notes"),
+                ]
+            },
+        ),
+        (
+            "Audience",
+            {"fields": ["thematic_areas", "target_member_states", "target_agencies", "capacity"]},
+        ),
+        (
+            "Dates and publishing",
+            {
+                "fields": [("starts_on", "ends_on"), "has_tentative_dates", "is_public"],
+                "description": "The first and last dates are taken from the days below "
+                "(and from the sessions' dates) each time you save.",
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                session_count=count_of(Session.objects.all(), "workshop"),
+                registration_count=count_of(
+                    Registration.objects.exclude(status=RegistrationStatus.WITHDRAWN), "workshop"
+                ),
+            )
+            .prefetch_related(
+                "target_member_states",
+                Prefetch("partners", WorkshopPartner.objects.select_related("organisation")),
+            )
+        )
+
+    @admin.display(description="tentative", boolean=True, ordering="has_tentative_dates")
+    def tentative(self, obj):
+        return obj.has_tentative_dates
+
+    @admin.display(description="member states")
+    def member_states(self, obj):
+        return ", ".join(state.iso_code or state.name for state in obj.target_member_states.all())
+
+    @admin.display(description="partners")
+    def partner_list(self, obj):
+        return ", ".join(
+            partner.organisation.acronym or partner.organisation.name
+            for partner in obj.partners.all()
+        )
+
+    @admin.display(description="sessions", ordering="session_count")
+    def session_count(self, obj):
+        return obj.session_count
+
+    @admin.display(description="registered", ordering="registration_count")
+    def registered(self, obj):
+        if obj.capacity:
+            return f"{obj.registration_count} / {obj.capacity}"
+        return obj.registration_count
+
+    def _create_formsets(self, request, obj, change):
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        # Django validates each inline on its own, but a session must not stay on a
+        # day the same submit deletes; the session formset reads the days formset.
+        # _create_formsets is private to Django (stable since 1.x); if it changes,
+        # test_change_page_refuses_deleting_a_day_whose_sessions_stay fails.
+        days = next((f for f in formsets if isinstance(f, WorkshopDayFormSet)), None)
+        for formset in formsets:
+            if isinstance(formset, SessionInlineFormSet):
+                formset.day_formset = days
+        return formsets, inline_instances
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Days come from the days inline and from the sessions' dates (SessionForm
+        # creates missing ones): only now are all of them saved.
+        refresh_workshop_dates(workshop=form.instance)
+
+    @admin.action(description="Mark selected scheduled workshops as delivered")
+    def mark_delivered(self, request, queryset):
+        selected = list(queryset.values_list("pk", flat=True))
+        # Only from “scheduled”: a draft or a cancelled workshop was not delivered.
+        delivered = Workshop.objects.filter(
+            pk__in=selected, status=WorkshopStatus.SCHEDULED
+        ).update(status=WorkshopStatus.DELIVERED, updated_at=timezone.now())
+        self.message_user(request, f"{delivered} workshop(s) marked as delivered.")
+        if skipped := len(selected) - delivered:
+            self.message_user(
+                request,
+                f"{skipped} workshop(s) were not scheduled (draft, cancelled or already "
+                "delivered) and were left as they were.",
+                messages.WARNING,
+            )
+
+
+@admin.register(WorkshopDay)
+class WorkshopDayAdmin(admin.ModelAdmin):
+    list_display = ["held_on", "workshop", "notes", "session_count"]
+    list_select_related = ["workshop"]
+    list_filter = [year_filter("held_on")]
+    search_fields = ["workshop__title"]
+    date_hierarchy = "held_on"
+    autocomplete_fields = ["workshop"]
+    fields = ["workshop", "held_on", "notes"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(session_count=count_of(Session.objects.all(), "day"))
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        # Moving a day to another workshop would strand its sessions and attendance.
+        return ["workshop"] if obj else []
+
+    @admin.display(description="sessions", ordering="session_count")
+    def session_count(self, obj):
+        return obj.session_count
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        refresh_workshop_dates(workshop=obj.workshop)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        refresh_workshop_dates(workshop=obj.workshop)
+
+    def delete_queryset(self, request, queryset):
+        workshops = list(Workshop.objects.filter(days__in=queryset).distinct())
+        super().delete_queryset(request, queryset)
+        for workshop in workshops:
+            refresh_workshop_dates(workshop=workshop)
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    form = SessionForm
+    list_display = ["title", "workshop", "day_held_on", "start_time", "end_time", "speaker_list"]
+    list_select_related = ["workshop", "day"]
+    list_filter = [year_filter("day__held_on")]
+    search_fields = ["title", "workshop__title", "speakers__name"]
+    autocomplete_fields = ["workshop", "speakers"]
+    fields = [
+        "workshop",
+        "title",
+        "description",
+        "date",
+        ("start_time", "end_time"),
+        "order",
+        "speakers",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("speakers")
+
+    def get_readonly_fields(self, request, obj=None):
+        # A session's day and workshop must agree; move it with its date instead.
+        return ["workshop"] if obj else []
+
+    @admin.display(description="date", ordering="day__held_on")
+    def day_held_on(self, obj):
+        return obj.day
+
+    @admin.display(description="speakers")
+    def speaker_list(self, obj):
+        return ", ".join(str(speaker) for speaker in obj.speakers.all())
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The session's date may have added a day to its workshop.
+        refresh_workshop_dates(workshop=form.instance.workshop)
+
+
+@admin.register(WorkshopPartner)
+class WorkshopPartnerAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "role", "workshop"]
+    list_select_related = ["organisation", "workshop"]
+    list_filter = ["role"]
+    search_fields = ["workshop__title", "organisation__name", "organisation__acronym"]
+    autocomplete_fields = ["workshop", "organisation"]
+
+
+@admin.register(TrainerAssignment)
+class TrainerAssignmentAdmin(admin.ModelAdmin):
+    list_display = ["trainer", "workshop", "assigned_at"]
+    list_select_related = ["trainer", "workshop"]
+    list_filter = ["workshop__status"]
+    search_fields = [
+        "workshop__title",
+        "trainer__username",
+        "trainer__first_name",
+        "trainer__last_name",
+        "trainer__email",
+    ]
+    autocomplete_fields = ["workshop", "trainer"]

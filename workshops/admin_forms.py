@@ -1,0 +1,301 @@
+"""Forms, formsets and widgets behind the staff admin of workshops.
+
+The workshop's change page schedules a whole workshop in one submit: its days, its
+sessions, partners, trainers and registrations. What makes that possible lives here.
+"""
+
+from django import forms
+from django.contrib.admin.widgets import (
+    AdminDateWidget,
+    AutocompleteSelect,
+    AutocompleteSelectMultiple,
+)
+from django.db import models
+from django.forms.formsets import DELETION_FIELD_NAME
+
+from .models import MemberState, Session, Workshop, WorkshopDay
+
+# --- Autocomplete without a query per inline row -------------------------------------
+
+
+class LabelledAutocompleteMixin:
+    """Labels the selected options from `labels` ({str(pk): label}) when it has them all.
+
+    The stock autocomplete widget runs one query per widget to label what is selected,
+    so an inline of 40 registrations costs 40 queries. The inline's queryset already
+    loaded those objects (select_related / prefetch_related); InstanceLabelsFormMixin
+    hands their labels over. Without labels, or for a value the user just picked, the
+    stock query runs.
+    """
+
+    labels = None
+
+    def optgroups(self, name, value, attr=None):
+        selected = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        if self.labels is None or not set(selected) <= self.labels.keys():
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required and not self.allow_multiple_selected:
+            options.append(self.create_option(name, "", "", False, 0))
+        for pk in selected:
+            options.append(self.create_option(name, pk, self.labels[pk], True, len(options)))
+        return [(None, options, 0)]
+
+
+class LabelledAutocompleteSelect(LabelledAutocompleteMixin, AutocompleteSelect):
+    pass
+
+
+class LabelledAutocompleteSelectMultiple(LabelledAutocompleteMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class LabelledAutocompleteAdminMixin:
+    """For an InlineModelAdmin: its autocomplete fields use the labelled widgets."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
+            kwargs["widget"] = LabelledAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
+            kwargs["widget"] = LabelledAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class InstanceLabelsFormMixin:
+    """Gives each labelled autocomplete widget the labels of the objects already loaded.
+
+    Reads the instance's related objects, so the inline's queryset must
+    select_related its foreign keys and prefetch_related its many-to-many fields;
+    otherwise this costs the same query the widget would have run.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            return
+        for name, field in self.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)  # inside the +/✎ wrapper
+            if not isinstance(widget, LabelledAutocompleteMixin):
+                continue
+            model_field = self.instance._meta.get_field(name)
+            if model_field.many_to_many:
+                related = list(getattr(self.instance, name).all())
+            else:
+                obj = getattr(self.instance, name)
+                related = [] if obj is None else [obj]
+            widget.labels = {str(obj.pk): field.label_from_instance(obj) for obj in related}
+
+
+# --- Shared validation helpers --------------------------------------------------------
+
+
+def flag_duplicates(formset, field_names: list[str], message: str) -> None:
+    """Put `message` on the last of `field_names` of each form repeating an earlier form.
+
+    Call it from a model formset's clean() before super().clean(): the stock
+    validate_unique() then skips the flagged forms instead of showing its generic
+    "Please correct the duplicate data for participant and workshop" at the top.
+    Every existing row of an inline is one of its forms, so this also catches a
+    value already saved.
+    """
+    seen = set()
+    for form in formset.forms:
+        if not form.is_valid() or marked_for_deletion(formset, form):
+            continue
+        values = [form.cleaned_data.get(name) for name in field_names]
+        if None in values:  # an empty extra form
+            continue
+        key = tuple(value.pk if isinstance(value, models.Model) else value for value in values)
+        if key in seen:
+            form.add_error(field_names[-1], message)
+        else:
+            seen.add(key)
+
+
+def marked_for_deletion(formset, form) -> bool:
+    """Whether “Delete” is ticked on the form, read from the box itself.
+
+    Unlike formset.deleted_forms, this does not depend on the rest of the form being
+    valid: a day marked for deletion is deleted once its other fields are fixed.
+    """
+    return (
+        formset.can_delete
+        and DELETION_FIELD_NAME in form.fields
+        and bool(form[DELETION_FIELD_NAME].data)
+    )
+
+
+def kept_forms(formset):
+    """The forms whose rows exist after saving: filled in and not marked for deletion."""
+    return [
+        form
+        for form in formset.forms
+        if getattr(form, "cleaned_data", None) and not marked_for_deletion(formset, form)
+    ]
+
+
+class LabelledForm(InstanceLabelsFormMixin, forms.ModelForm):
+    """The form of an inline whose autocomplete fields use the labelled widgets."""
+
+
+class UniqueSlugFormMixin:
+    """Replaces “… with this Slug already exists.” by what to do about it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            noun = self._meta.model._meta.verbose_name
+            self.fields["slug"].error_messages["unique"] = (
+                f"Another {noun} already uses this slug, which is part of the page's "
+                "address. Change it, e.g. by adding the year."
+            )
+
+
+class UniqueSlugForm(UniqueSlugFormMixin, forms.ModelForm):
+    """The admin form of any model with a unique slug (the admin supplies Meta)."""
+
+
+class MemberStateForm(forms.ModelForm):
+    class Meta:
+        model = MemberState
+        fields = ["name", "kind", "iso_code"]
+
+    def clean_iso_code(self):
+        iso_code = self.cleaned_data["iso_code"].upper()
+        # The conditional unique constraint would only say “Constraint … is violated”.
+        if (
+            iso_code
+            and MemberState.objects.filter(iso_code=iso_code).exclude(pk=self.instance.pk).exists()
+        ):
+            raise forms.ValidationError(f"Another member state already has the code {iso_code}.")
+        return iso_code
+
+
+# --- The workshop page ------------------------------------------------------------------
+
+
+class WorkshopForm(UniqueSlugFormMixin, forms.ModelForm):
+    class Meta:
+        model = Workshop
+        fields = [
+            "title",
+            "slug",
+            "kind",
+            "status",
+            "summary",
+            "description",
+            "delivery_mode",
+            "platform",
+            "venue",
+            "city",
+            "country",
+            "timezone",
+            "languages",
+            "has_interpretation",
+            "interpretation_notes",
+            "thematic_areas",
+            "target_member_states",
+            "target_agencies",
+            "capacity",
+            "has_tentative_dates",
+            "is_public",
+        ]
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        # The database refuses 0 (workshops_workshop_capacity_positive) but would only
+        # say “Constraint … is violated”.
+        if capacity == 0:
+            raise forms.ValidationError("Enter at least 1 place, or leave it empty for no limit.")
+        return capacity
+
+
+class WorkshopDayFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        flag_duplicates(self, ["held_on"], "This date is listed twice; remove one of the rows.")
+        super().clean()
+
+
+class SessionForm(InstanceLabelsFormMixin, forms.ModelForm):
+    """A session whose day is given as a date.
+
+    The day (a WorkshopDay) may not exist yet when staff enter days and sessions in
+    the same submit, so the form asks for a date and save() finds or creates the
+    workshop's day on that date. An existing session whose date is left unchanged
+    keeps its day, so moving a day under "Days" moves its sessions with it.
+    """
+
+    date = forms.DateField(
+        widget=AdminDateWidget,
+        help_text="If the workshop has no day on this date yet, saving adds it.",
+    )
+
+    class Meta:
+        model = Session
+        fields = [
+            "workshop",
+            "title",
+            "description",
+            "date",
+            "start_time",
+            "end_time",
+            "order",
+            "speakers",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 1, "cols": 24})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.day_id is not None:
+            self.initial.setdefault("date", self.instance.day.held_on)
+
+    def save(self, commit=True):
+        session = self.instance
+        if session.day_id is None or "date" in self.changed_data:
+            session.day = workshop_day_on(
+                workshop=session.workshop, held_on=self.cleaned_data["date"]
+            )
+        return super().save(commit=commit)
+
+
+def workshop_day_on(*, workshop: Workshop, held_on) -> WorkshopDay:
+    """The workshop's day on `held_on`, created if missing (an admin-only shortcut)."""
+    day, _ = WorkshopDay.objects.get_or_create(workshop=workshop, held_on=held_on)
+    return day
+
+
+class SessionInlineFormSet(forms.BaseInlineFormSet):
+    # Set by WorkshopAdmin: the days formset of the same submit, validated first.
+    day_formset = None
+
+    def clean(self):
+        super().clean()
+        deleted = self._dates_of_deleted_days()
+        if not deleted:
+            return
+        for form in kept_forms(self):
+            held_on = form.cleaned_data.get("date")
+            if held_on in deleted:
+                # Deleting the day would delete this session with it (on_delete
+                # CASCADE) although the form keeps it: refuse instead of guessing.
+                form.add_error(
+                    "date",
+                    f"You are deleting the day {held_on:%d %b %Y} under “Days”. Give this "
+                    "session another date, or delete it too.",
+                )
+
+    def _dates_of_deleted_days(self) -> set:
+        if self.day_formset is None:
+            return set()
+        return {
+            form.initial["held_on"]
+            for form in self.day_formset.initial_forms
+            if marked_for_deletion(self.day_formset, form)
+        }

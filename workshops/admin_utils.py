@@ -1,0 +1,54 @@
+"""Query helpers shared by the staff admin of all apps."""
+
+from django.contrib import admin
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce, ExtractYear
+
+
+def count_of(queryset, fk: str):
+    """Annotation: how many rows of `queryset` point to the outer row through `fk`.
+
+    A correlated subquery rather than Count() over a join: two Count(distinct=True)
+    on the workshop changelist (registrations × sessions) took 1.4 s with 500
+    workshops of 30 registrations and 8 sessions on SQLite, against 0.17 s this
+    way, and the join also weighed on the paginator's counts and the date
+    hierarchy, which drop unreferenced subqueries but keep aggregate joins.
+    """
+    return Coalesce(
+        Subquery(
+            queryset.filter(**{fk: OuterRef("pk")})
+            .order_by()
+            .values(fk)
+            .annotate(count=Count("pk"))
+            .values("count")
+        ),
+        0,
+    )
+
+
+def year_filter(field_path: str, title: str = "year"):
+    """A sidebar filter by the year of `field_path` (a date or datetime, may span relations).
+
+    Lists only the years that occur, in one query whatever the number of rows.
+    """
+
+    class YearFilter(admin.SimpleListFilter):
+        parameter_name = "year"
+
+        def lookups(self, request, model_admin):
+            years = (
+                model_admin.model._default_manager.filter(**{f"{field_path}__isnull": False})
+                .annotate(year=ExtractYear(field_path))
+                .values_list("year", flat=True)
+                .distinct()
+                .order_by("-year")
+            )
+            return [(str(year), str(year)) for year in years]
+
+        def queryset(self, request, queryset):
+            if self.value() and self.value().isdigit():
+                return queryset.filter(**{f"{field_path}__year": self.value()})
+            return queryset
+
+    YearFilter.title = title
+    return YearFilter
