@@ -323,3 +323,41 @@ class TrainerAssignment(models.Model):
 
     def __str__(self):
         return f"{self.trainer} → {self.workshop}"
+
+
+class TrainingRequest(models.Model):
+    """A request for a training, sent by the public contact form. Personal data:
+    staff read it in the admin and by email; it never appears on a public page or in a log."""
+
+    name = models.CharField(max_length=160)
+    organisation = models.CharField(max_length=200)
+    member_state = models.ForeignKey(
+        MemberState, on_delete=models.PROTECT, related_name="training_requests"
+    )
+    email = models.EmailField()
+    training_kind = models.CharField(
+        "kind of training wanted", max_length=20, choices=WorkshopKind.choices
+    )
+    message = models.TextField(max_length=5000)
+    language = models.CharField(
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text="The language of the site when the request was sent, to answer in it.",
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    # Set by the notification task when it claims the request, before sending, so a
+    # retried task emails staff once (see services.notify_staff_of_training_request).
+    staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(training_kind__in=WorkshopKind.values),
+                name="workshops_trainingrequest_training_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Training request {self.pk} ({self.submitted_at:%Y-%m-%d})"

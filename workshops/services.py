@@ -1,10 +1,14 @@
 """Writes to workshops: the one place each change and its side effects happen."""
 
+from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Max, Min
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from .models import Workshop, WorkshopDay
+from .models import TrainingRequest, Workshop, WorkshopDay
 
 
 def refresh_workshop_dates(*, workshop: Workshop) -> Workshop:
@@ -49,3 +53,74 @@ def unique_slug(model, text: str, *, max_length: int = 120) -> str:
         suffix = f"-{n}"
         slug = f"{base[: max_length - len(suffix)]}{suffix}"
     return slug
+
+
+@transaction.atomic
+def submit_training_request(
+    *,
+    name: str,
+    organisation: str,
+    member_state,
+    email: str,
+    training_kind: str,
+    message: str,
+    language: str = "en",
+) -> TrainingRequest:
+    """Store a training request sent through the contact form and have it emailed to
+    staff (settings.CONTACT_EMAILS) once the transaction commits.
+
+    Raises ValidationError, writing nothing, when a value is invalid.
+    """
+    training_request = TrainingRequest(
+        name=name,
+        organisation=organisation,
+        member_state=member_state,
+        email=email,
+        training_kind=training_kind,
+        message=message,
+        language=language,
+    )
+    training_request.full_clean()
+    training_request.save()
+    from .tasks import task_notify_staff_of_training_request
+
+    transaction.on_commit(lambda: task_notify_staff_of_training_request.delay(training_request.pk))
+    return training_request
+
+
+def notify_staff_of_training_request(*, training_request: TrainingRequest) -> bool:
+    """Email a training request to staff, once: returns False (sending nothing) when
+    it was already sent.
+
+    The request is claimed (staff_notified_at set) before sending, so a retried task
+    does not send twice; if sending fails the claim is released and the error
+    raised, for the task to retry.
+    """
+    claimed = TrainingRequest.objects.filter(
+        pk=training_request.pk, staff_notified_at__isnull=True
+    ).update(staff_notified_at=timezone.now())
+    if not claimed:
+        return False
+    # Staff read it in the office's language, whatever the sender's page was in.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = translation.gettext("Training request: %(organisation)s (%(member_state)s)") % {
+            "organisation": training_request.organisation,
+            "member_state": training_request.member_state,
+        }
+        body = render_to_string(
+            "workshops/email/training_request.txt", {"training_request": training_request}
+        )
+    # The organisation is typed by the public: a line break in a header would make
+    # Django refuse the email (BadHeaderError), so the subject is one line.
+    subject = " ".join(subject.split())
+    try:
+        EmailMessage(
+            subject=subject,
+            body=body,
+            to=settings.CONTACT_EMAILS,
+            reply_to=[training_request.email],
+        ).send()
+    except Exception:
+        TrainingRequest.objects.filter(pk=training_request.pk).update(staff_notified_at=None)
+        raise
+    return True

@@ -11,6 +11,7 @@ from workshops.models import (
     Speaker,
     ThematicArea,
     TrainerAssignment,
+    TrainingRequest,
     Workshop,
     WorkshopDay,
     WorkshopPartner,
@@ -117,3 +118,15 @@ class TrainerAssignmentFactory(factory.django.DjangoModelFactory):
 
     workshop = factory.SubFactory(WorkshopFactory)
     trainer = factory.SubFactory(UserFactory)
+
+
+class TrainingRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingRequest
+
+    name = factory.Sequence(lambda n: f"Requester {n}")
+    organisation = "Immigration Department"
+    member_state = factory.SubFactory(MemberStateFactory)
+    email = factory.Sequence(lambda n: f"requester{n}@agency.example")
+    training_kind = choices.WorkshopKind.WORKSHOP
+    message = "A workshop on identifying victims of trafficking at airports."

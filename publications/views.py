@@ -1,0 +1,56 @@
+"""Public pages of news, publications and newsletter highlights."""
+
+from django.views.generic import DetailView, ListView
+
+from rso_portal.mixins import CachedPageMixin, FilterFormMixin, QueryObjectMixin
+
+from . import queries
+from .forms import NewsFilterForm, PublicationFilterForm
+
+
+class NewsListView(CachedPageMixin, FilterFormMixin, ListView):
+    template_name = "publications/news_list.html"
+    context_object_name = "articles"
+    paginate_by = 10
+    filter_form_class = NewsFilterForm
+
+    def get_queryset(self):
+        filters = dict(self.filters)
+        return queries.news_listing(search=filters.pop("q", ""), **filters)
+
+
+class NewsDetailView(QueryObjectMixin, DetailView):
+    template_name = "publications/news_detail.html"
+    context_object_name = "page"
+    object_query = queries.published_article
+
+
+class PublicationListView(CachedPageMixin, FilterFormMixin, ListView):
+    template_name = "publications/publication_list.html"
+    context_object_name = "publications"
+    paginate_by = 12
+    filter_form_class = PublicationFilterForm
+
+    def get_queryset(self):
+        return queries.publication_listing(**self.filters)
+
+
+class PublicationDetailView(QueryObjectMixin, DetailView):
+    template_name = "publications/publication_detail.html"
+    context_object_name = "publication"
+    object_query = queries.published_publication
+
+
+class HighlightListView(CachedPageMixin, ListView):
+    template_name = "publications/highlight_list.html"
+    context_object_name = "issues"
+    paginate_by = 10
+
+    def get_queryset(self):
+        return queries.highlight_listing()
+
+
+class HighlightDetailView(QueryObjectMixin, DetailView):
+    template_name = "publications/highlight_detail.html"
+    context_object_name = "issue"
+    object_query = queries.published_highlight

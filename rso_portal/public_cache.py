@@ -1,0 +1,136 @@
+"""Whole-page cache of the public listing pages, and its invalidation.
+
+Every cached page's key carries a *generation* number kept in the cache itself. Any
+write to a model of the domain apps bumps the generation, so the next request of
+every page misses and renders fresh: a newly published article shows at once on
+/news/ and the home page, from every worker, without knowing which pages it is on.
+
+Two things change what a page shows without any write: an article or publication
+reaching its publication time, and an event becoming past at midnight. Writes that
+skip signals (QuerySet.update(), bulk_create()) are the third. A short lifetime
+(PAGE_SECONDS) bounds how late those show; it still turns a burst of visits into
+one render a minute per page.
+
+Only anonymous visits without pending messages are cached: a page is stored as
+rendered, so it must hold nothing specific to one visitor (no CSRF token, no
+"saved" message, nothing of a logged-in user).
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "public-pages:generation"
+PAGE_SECONDS = 60
+# Models whose writes change what the public pages show. Trainer and survey data
+# live in these apps too; a bump for them costs only a re-render.
+CONTENT_APPS = ("workshops", "participants", "publications")
+NOT_CONTENT = ("workshops.TrainingRequest",)
+# Free-text searches are too varied to be worth storing.
+UNCACHED_PARAMETERS = ("q",)
+
+
+def current_generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # Start from the clock, not 0: if the key is evicted, pages stored under an
+        # earlier generation can never be mistaken for current ones.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY, 0)
+    return generation
+
+
+def bump_generation() -> None:
+    """Make every cached public page stale. Never raises: a write must not fail
+    because the cache is down (pages then expire within PAGE_SECONDS)."""
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # the key is missing: any new value invalidates
+            cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        logger.warning("public page cache: could not bump the generation", exc_info=True)
+
+
+def _content_changed(sender, **kwargs):
+    if sender._meta.app_label not in CONTENT_APPS or sender._meta.label in NOT_CONTENT:
+        return
+    # Now, so this process (and a test) sees the change at once; and again after
+    # commit, because a page rendered between the two from the old rows would
+    # otherwise be stored under the new generation.
+    bump_generation()
+    transaction.on_commit(bump_generation)
+
+
+def _m2m_changed(sender, action, instance, **kwargs):
+    if action.startswith("post_"):
+        _content_changed(type(instance))
+
+
+def connect_signals() -> None:
+    """Called from RsoPortalConfig.ready(), once the models are loaded."""
+    post_save.connect(_content_changed, dispatch_uid="public_cache_post_save")
+    post_delete.connect(_content_changed, dispatch_uid="public_cache_post_delete")
+    m2m_changed.connect(_m2m_changed, dispatch_uid="public_cache_m2m_changed")
+
+
+def _is_cacheable(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not any(name in request.GET for name in UNCACHED_PARAMETERS)
+    )
+
+
+def _page_key(request) -> str:
+    address = f"{request.get_host()}{request.get_full_path()}".encode()
+    digest = hashlib.sha256(address).hexdigest()[:32]
+    return f"public-pages:{current_generation()}:{get_language()}:{digest}"
+
+
+class CachedPageMixin:
+    """Serve a view's successful GET from the cache, rendered once per generation.
+
+    Put it first among a view's bases. Headers (CSP, security) are set by the
+    middleware on every response, cached or not: only the body is stored.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        key = None
+        if _is_cacheable(request):
+            try:
+                key = _page_key(request)
+                cached = cache.get(key)
+            except Exception:
+                logger.warning("public page cache: unavailable", exc_info=True)
+                key = cached = None
+            if cached is not None:
+                return HttpResponse(cached["content"], content_type=cached["content_type"])
+        response = super().dispatch(request, *args, **kwargs)
+        if key is not None and response.status_code == 200 and not response.streaming:
+            if hasattr(response, "add_post_render_callback"):
+                response.add_post_render_callback(lambda rendered: _store(key, rendered))
+            else:
+                _store(key, response)
+        return response
+
+
+def _store(key, response) -> None:
+    try:
+        cache.set(
+            key,
+            {"content": response.content, "content_type": response["Content-Type"]},
+            PAGE_SECONDS,
+        )
+    except Exception:
+        logger.warning("public page cache: could not store a page", exc_info=True)

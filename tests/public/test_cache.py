@@ -1,0 +1,125 @@
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from publications.choices import ArticleStatus
+from publications.models import NewsArticle
+from rso_portal import public_cache
+from tests.factories.publications import NewsArticleFactory, PublicationFactory
+from tests.factories.workshops import ThematicAreaFactory
+from tests.public.builders import future, make_event
+from workshops.services import set_workshop_days
+
+pytestmark = pytest.mark.django_db
+
+LISTINGS = ["/", "/news/", "/events/", "/publications/", "/highlights/"]
+
+
+@pytest.mark.parametrize("path", LISTINGS)
+def test_listing_page_is_served_from_the_cache_the_second_time(
+    client, django_assert_num_queries, path
+):
+    first = client.get(path)
+
+    with django_assert_num_queries(0):
+        second = client.get(path)
+
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["Content-Type"] == "text/html; charset=utf-8"
+    assert "unsafe-inline" not in second["Content-Security-Policy"]
+
+
+def test_newly_published_article_appears_at_once_on_news_and_home(client):
+    NewsArticleFactory(title="Earlier news")
+    client.get("/news/")
+    client.get("/")
+
+    NewsArticleFactory(title="Fresh from the workshop")
+
+    assert "Fresh from the workshop" in client.get("/news/").content.decode()
+    assert "Fresh from the workshop" in client.get("/").content.decode()
+
+
+def test_draft_published_later_appears_at_once(client):
+    draft = NewsArticleFactory(title="Waiting for approval", status=ArticleStatus.DRAFT)
+    assert "Waiting for approval" not in client.get("/news/").content.decode()
+
+    draft.status = ArticleStatus.PUBLISHED
+    draft.save()
+
+    assert "Waiting for approval" in client.get("/news/").content.decode()
+
+
+def test_changing_a_thematic_area_of_an_article_refreshes_the_listing(client):
+    article = NewsArticleFactory()
+    client.get("/news/")
+
+    article.thematic_areas.add(ThematicAreaFactory(name="Border management"))
+
+    assert ">Border management</a>" in client.get("/news/").content.decode()
+
+
+def test_new_event_day_refreshes_the_events_listing(client):
+    workshop = make_event(title="Undated for now", days=[])
+    client.get("/events/")
+
+    set_workshop_days(workshop=workshop, dates=[future(3)])
+
+    assert "Dates to be announced" not in client.get("/events/").content.decode()
+
+
+def test_filtered_listing_is_cached_apart_from_the_unfiltered_one(client):
+    PublicationFactory(title="A tool", kind="tool")
+    PublicationFactory(title="A guide", kind="guide")
+    client.get("/publications/")
+
+    html = client.get("/publications/?kind=tool").content.decode()
+
+    assert "A tool" in html
+    assert "A guide" not in html
+
+
+def test_search_results_are_not_cached(client):
+    NewsArticleFactory(title="Border management")
+    client.get("/news/?q=border")
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/news/?q=border")
+
+    assert len(queries) == 5
+
+
+def test_visitor_with_a_session_is_never_served_a_cached_page(client, settings):
+    client.get("/news/")
+    # bulk_create sends no signal: the anonymous page stays as cached until it expires.
+    NewsArticle.objects.bulk_create([NewsArticleFactory.build(title="Bulk imported")])
+
+    anonymous = client.get("/news/").content.decode()
+    client.cookies[settings.SESSION_COOKIE_NAME] = "a-logged-in-editor"
+    with_session = client.get("/news/").content.decode()
+
+    assert "Bulk imported" not in anonymous
+    assert "Bulk imported" in with_session
+
+
+def test_write_succeeds_when_the_cache_is_down(monkeypatch):
+    def unavailable(*args, **kwargs):
+        raise ConnectionError("cache unreachable")
+
+    monkeypatch.setattr(cache, "incr", unavailable)
+    monkeypatch.setattr(cache, "set", unavailable)
+
+    article = NewsArticleFactory(title="Saved anyway")
+
+    assert article.pk is not None
+
+
+def test_generation_is_bumped_again_after_commit(django_capture_on_commit_callbacks):
+    before = public_cache.current_generation()
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        NewsArticleFactory()
+
+    assert public_cache.current_generation() == before + 1 + len(callbacks)

@@ -1,0 +1,199 @@
+import logging
+import re
+
+import pytest
+
+from tests.factories.workshops import MemberStateFactory, TrainingRequestFactory
+from workshops.models import TrainingRequest
+from workshops.services import notify_staff_of_training_request
+from workshops.tasks import task_notify_staff_of_training_request
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _staff_addresses(settings):
+    settings.CONTACT_EMAILS = ["training@rso.example"]
+
+
+@pytest.fixture
+def malaysia():
+    return MemberStateFactory(name="Malaysia")
+
+
+@pytest.fixture
+def valid_data(malaysia):
+    return {
+        "name": "Siti Aminah",
+        "organisation": "Immigration Department of Malaysia",
+        "member_state": str(malaysia.pk),
+        "email": "siti.aminah@imi.example",
+        "training_kind": "workshop",
+        "message": "A workshop on detecting people smuggling at airports for 25 officers.",
+        "website": "",
+    }
+
+
+def test_contact_form_renders_every_field_labelled(client):
+    response = client.get("/contact/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    for field in ("name", "organisation", "member_state", "email", "training_kind", "message"):
+        assert f'for="id_{field}"' in html
+    assert re.search(r'class="contact-hp"\s+aria-hidden="true"> <div id="div_id_website"', html)
+
+
+def test_contact_form_stores_the_request_emails_staff_and_redirects(
+    client, valid_data, malaysia, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/contact/", valid_data)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/contact/thanks/"
+    request = TrainingRequest.objects.get()
+    assert (request.name, request.member_state, request.email, request.language) == (
+        "Siti Aminah",
+        malaysia,
+        "siti.aminah@imi.example",
+        "en",
+    )
+    assert request.staff_notified_at is not None
+    assert len(mailoutbox) == 1
+    email = mailoutbox[0]
+    assert email.to == ["training@rso.example"]
+    assert email.reply_to == ["siti.aminah@imi.example"]
+    assert email.subject == "Training request: Immigration Department of Malaysia (Malaysia)"
+    assert "Kind of training wanted: Workshop" in email.body
+    assert "A workshop on detecting people smuggling at airports" in email.body
+
+
+def test_contact_form_emails_only_after_commit(client, valid_data, mailoutbox):
+    client.post("/contact/", valid_data)
+
+    # The test's transaction never commits: nothing may be sent for a rolled-back row.
+    assert TrainingRequest.objects.count() == 1
+    assert mailoutbox == []
+
+
+def test_contact_form_in_another_language_records_it(
+    client, valid_data, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/id/contact/", valid_data)
+
+    assert response["Location"] == "/id/contact/thanks/"
+    assert TrainingRequest.objects.get().language == "id"
+
+
+def test_contact_thanks_page_says_the_request_was_sent(client):
+    response = client.get("/contact/thanks/")
+
+    assert "Thank you: your request has been sent" in response.content.decode()
+
+
+def test_contact_form_with_invalid_input_keeps_it_and_says_what_to_fix(client, valid_data):
+    data = {**valid_data, "email": "not-an-address", "message": "Too short", "member_state": ""}
+
+    response = client.post("/contact/", data)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "email": ["Enter a valid email address."],
+        "member_state": ["This field is required."],
+        "message": [
+            "Tell us a little more (at least 20 characters): the topic and who would attend."
+        ],
+    }
+    assert 'value="Siti Aminah"' in html
+    assert 'value="not-an-address"' in html
+    assert 'id="id_message">\nToo short</textarea>' in html
+    assert TrainingRequest.objects.count() == 0
+
+
+def test_contact_form_filled_honeypot_is_thanked_but_not_stored(
+    client, valid_data, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/contact/", {**valid_data, "website": "http://spam.example"})
+
+    assert response.status_code == 302
+    assert TrainingRequest.objects.count() == 0
+    assert mailoutbox == []
+
+
+def test_contact_form_limits_each_address_to_five_requests_an_hour(client, valid_data):
+    for _ in range(5):
+        assert client.post("/contact/", valid_data).status_code == 302
+
+    refused = client.post("/contact/", valid_data)
+    other_address = client.post("/contact/", valid_data, REMOTE_ADDR="203.0.113.9")
+
+    assert refused.status_code == 429
+    assert refused.context["form"].non_field_errors() == [
+        "You have sent several requests in the last hour. Please wait an hour before sending "
+        "another, or write to us by email."
+    ]
+    assert 'value="Siti Aminah"' in refused.content.decode()
+    assert other_address.status_code == 302
+    assert TrainingRequest.objects.count() == 6
+
+
+def test_contact_form_invalid_posts_do_not_count_towards_the_limit(client, valid_data):
+    for _ in range(6):
+        client.post("/contact/", {**valid_data, "email": "wrong"})
+
+    assert client.post("/contact/", valid_data).status_code == 302
+
+
+def test_notify_staff_sends_a_request_once(mailoutbox):
+    request = TrainingRequestFactory()
+
+    first = notify_staff_of_training_request(training_request=request)
+    second = notify_staff_of_training_request(training_request=request)
+
+    assert (first, second) == (True, False)
+    assert len(mailoutbox) == 1
+
+
+def test_notify_staff_releases_the_claim_when_sending_fails(settings, mailoutbox):
+    settings.EMAIL_BACKEND = "tests.public.test_contact.FailingBackend"
+    request = TrainingRequestFactory()
+
+    with pytest.raises(OSError, match="SMTP server unreachable"):
+        notify_staff_of_training_request(training_request=request)
+
+    request.refresh_from_db()
+    assert request.staff_notified_at is None
+
+
+def test_notify_task_for_a_deleted_request_logs_its_id_only(caplog, mailoutbox):
+    request = TrainingRequestFactory(name="Unique Requester Name")
+    request_id = request.pk
+    request.delete()
+
+    with caplog.at_level(logging.WARNING, logger="workshops.tasks"):
+        task_notify_staff_of_training_request.delay(request_id)
+
+    assert caplog.messages == [f"training request {request_id} no longer exists; not emailed"]
+    assert mailoutbox == []
+
+
+class FailingBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise OSError("SMTP server unreachable")
+
+
+def test_notify_staff_keeps_the_subject_on_one_line(mailoutbox):
+    request = TrainingRequestFactory(organisation="Immigration\r\nBcc: spam@example.org")
+
+    notify_staff_of_training_request(training_request=request)
+
+    assert mailoutbox[0].subject == (
+        f"Training request: Immigration Bcc: spam@example.org ({request.member_state})"
+    )

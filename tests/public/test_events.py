@@ -1,0 +1,353 @@
+import datetime as dt
+import re
+
+import pytest
+
+from participants.choices import RegistrationStatus
+from tests.factories.workshops import (
+    MemberStateFactory,
+    OrganisationFactory,
+    SessionFactory,
+    SpeakerFactory,
+    ThematicAreaFactory,
+    WorkshopDayFactory,
+    WorkshopFactory,
+    WorkshopPartnerFactory,
+)
+from tests.public.builders import future, make_event, past, register
+from workshops.choices import DeliveryMode, PartnerRole, WorkshopKind, WorkshopStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return [w.title for w in response.context["events"]]
+
+
+# Listing ------------------------------------------------------------------------
+
+
+def test_event_list_shows_upcoming_soonest_first_and_undated_last(client):
+    make_event(title="Later", days=[future(20)])
+    make_event(title="Undated", days=[])
+    make_event(title="Sooner", days=[future(3)])
+    make_event(title="Over", days=[past(3)])
+
+    response = client.get("/events/")
+
+    assert response.status_code == 200
+    assert titles(response) == ["Sooner", "Later", "Undated"]
+
+
+def test_event_list_past_switch_shows_past_latest_first(client):
+    make_event(title="Long ago", days=[past(300)])
+    make_event(title="Recently", days=[past(3)])
+    make_event(title="Soon", days=[future(3)])
+
+    response = client.get("/events/?when=past")
+
+    assert titles(response) == ["Recently", "Long ago"]
+    assert response.context["is_past"] is True
+
+
+def test_event_list_hides_drafts_and_non_public_workshops(client):
+    make_event(title="Shown", days=[future(3)])
+    make_event(title="Draft", days=[future(3)], status=WorkshopStatus.DRAFT)
+    make_event(title="Internal", days=[future(3)], is_public=False)
+
+    response = client.get("/events/")
+
+    assert titles(response) == ["Shown"]
+
+
+def test_event_list_filters_by_thematic_area(client):
+    area = ThematicAreaFactory(slug="smuggling-by-air")
+    make_event(title="Tagged", days=[future(3)]).thematic_areas.add(area)
+    make_event(title="Other", days=[future(4)])
+
+    response = client.get("/events/?thematic_area=smuggling-by-air")
+
+    assert titles(response) == ["Tagged"]
+    assert response.context["is_filtered"] is True
+
+
+def test_event_list_filters_by_kind(client):
+    make_event(title="A course", days=[future(3)], kind=WorkshopKind.COURSE)
+    make_event(title="A workshop", days=[future(4)], kind=WorkshopKind.WORKSHOP)
+
+    response = client.get("/events/?kind=course")
+
+    assert titles(response) == ["A course"]
+
+
+def test_event_list_filters_by_member_state_targeted_or_hosting(client):
+    malaysia = MemberStateFactory(name="Malaysia")
+    make_event(title="Targeting", days=[future(3)]).target_member_states.add(malaysia)
+    make_event(title="Hosted", days=[future(4)], country=malaysia)
+    make_event(title="Elsewhere", days=[future(5)])
+
+    response = client.get(f"/events/?member_state={malaysia.pk}")
+
+    assert titles(response) == ["Targeting", "Hosted"]
+
+
+def test_event_list_filters_by_year(client):
+    make_event(title="In 2022", days=[dt.date(2022, 7, 18)])
+    make_event(title="In 2021", days=[dt.date(2021, 3, 1)])
+
+    response = client.get("/events/?when=past&year=2022")
+
+    assert titles(response) == ["In 2022"]
+
+
+def test_event_list_ignores_an_invalid_filter_value(client):
+    make_event(title="Shown", days=[future(3)])
+
+    response = client.get("/events/?year=abc&kind=nonsense")
+
+    assert response.status_code == 200
+    assert titles(response) == ["Shown"]
+
+
+def test_event_list_page_links_keep_the_filters(client):
+    for n in range(13):
+        make_event(title=f"Event {n:02d}", days=[future(n + 1)], kind=WorkshopKind.COURSE)
+
+    html = client.get("/events/?kind=course").content.decode()
+
+    assert 'href="?kind=course&amp;page=2"' in html
+
+
+def test_event_list_marks_tentative_dates_and_cancellations(client):
+    make_event(title="Tentative", days=[future(3)], has_tentative_dates=True)
+    make_event(title="Cancelled", days=[future(4)], status=WorkshopStatus.CANCELLED)
+
+    html = client.get("/events/").content.decode()
+
+    assert "dates to be confirmed" in html
+    assert '<span class="badge text-bg-danger">Cancelled</span>' in html
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_event_list_queries_stay_constant(client, no_page_cache, django_assert_num_queries, rows):
+    areas = ThematicAreaFactory.create_batch(3)
+    states = MemberStateFactory.create_batch(3)
+    for n in range(rows):
+        event = make_event(days=[future(n + 1), future(n + 3)], country=states[n % 3])
+        event.thematic_areas.add(*areas)
+
+    # count, page, thematic areas of the page; the filters' areas, states and years.
+    with django_assert_num_queries(6):
+        response = client.get("/events/")
+
+    assert len(response.context["events"]) == min(rows, 12)
+
+
+# One event ----------------------------------------------------------------------
+
+
+def test_event_page_groups_the_programme_by_day_in_the_events_timezone(client):
+    workshop = make_event(title="Workshop on Addressing People Smuggling", timezone="Asia/Jakarta")
+    monday = WorkshopDayFactory(workshop=workshop, held_on=dt.date(2030, 7, 15))
+    wednesday = WorkshopDayFactory(workshop=workshop, held_on=dt.date(2030, 7, 17))
+    SessionFactory(
+        day=wednesday,
+        title="Victim-Centered Approaches",
+        start_time=dt.time(13),
+        end_time=dt.time(14),
+    )
+    SessionFactory(
+        day=monday,
+        title="Trafficking in Persons & Smuggling of Migrants",
+        start_time=dt.time(9),
+        end_time=dt.time(10, 30),
+    )
+
+    response = client.get(f"/events/{workshop.slug}/")
+
+    html = response.content.decode()
+    event = response.context["event"]
+    assert [day.held_on for day in event.days] == [dt.date(2030, 7, 15), dt.date(2030, 7, 17)]
+    assert [[s.title for s in day.sessions.all()] for day in event.days] == [
+        ["Trafficking in Persons & Smuggling of Migrants"],
+        ["Victim-Centered Approaches"],
+    ]
+    assert "Times are in Asia/Jakarta (UTC+07:00)." in html
+    assert "<time>09:00</time>–<time>10:30</time>" in html
+    assert html.index("Smuggling of Migrants") < html.index("Victim-Centered Approaches")
+
+
+def test_event_page_shows_speakers_with_their_organisations(client):
+    workshop = make_event(days=[future(5)], sessions_per_day=1)
+    iom = OrganisationFactory(name="International Organization for Migration", acronym="IOM")
+    speaker = SpeakerFactory(
+        honorific="Ms.",
+        name="Among Resi",
+        position="Counter-Trafficking Program Officer",
+        organisation=iom,
+    )
+    workshop.sessions.get().speakers.add(speaker)
+
+    html = client.get(f"/events/{workshop.slug}/").content.decode()
+
+    assert (
+        "Ms. Among Resi, Counter-Trafficking Program Officer, "
+        "International Organization for Migration (IOM)" in html
+    )
+
+
+def test_event_page_lists_partners_by_role_in_role_order(client):
+    workshop = make_event(days=[future(5)])
+    WorkshopPartnerFactory(
+        workshop=workshop,
+        role=PartnerRole.FUNDER,
+        organisation=OrganisationFactory(name="Donor Agency", acronym=""),
+    )
+    WorkshopPartnerFactory(
+        workshop=workshop,
+        role=PartnerRole.CO_HOST,
+        organisation=OrganisationFactory(name="Jakarta Centre", acronym="JCLEC"),
+    )
+
+    response = client.get(f"/events/{workshop.slug}/")
+
+    partners = [
+        (role, [o.name for o in organisations])
+        for role, organisations in response.context["event"].partners_by_role
+    ]
+    assert partners == [("Co-host", ["Jakarta Centre"]), ("Funder", ["Donor Agency"])]
+
+
+def test_event_page_derives_states_and_agencies_from_targets_and_registrations(client):
+    workshop = make_event(days=[past(5)], status=WorkshopStatus.DELIVERED)
+    thailand = MemberStateFactory(name="Thailand")
+    malaysia = MemberStateFactory(name="Malaysia")
+    indonesia = MemberStateFactory(name="Indonesia")
+    workshop.target_member_states.add(thailand)
+    immigration = OrganisationFactory(
+        name="Malaysian Immigration Department", acronym="JIM", member_state=malaysia
+    )
+    register(workshop, count=2, member_state=malaysia, agency=immigration)
+    # Withdrawn or never attended: not represented at a delivered workshop.
+    register(
+        workshop,
+        status=RegistrationStatus.CONFIRMED,
+        member_state=indonesia,
+        agency=OrganisationFactory(name="Indonesian Police", member_state=indonesia),
+    )
+
+    response = client.get(f"/events/{workshop.slug}/")
+
+    event = response.context["event"]
+    assert event.member_states == ["Malaysia", "Thailand"]
+    assert event.agencies == [{"name": "Malaysian Immigration Department", "acronym": "JIM"}]
+    assert event.participant_count == 2
+    assert "2 officials" in response.content.decode()
+
+
+def test_event_page_counts_registered_participants_before_delivery(client):
+    workshop = make_event(days=[future(5)])
+    register(workshop, count=3, status=RegistrationStatus.CONFIRMED)
+    register(workshop, count=1, status=RegistrationStatus.WITHDRAWN)
+
+    response = client.get(f"/events/{workshop.slug}/")
+
+    assert response.context["event"].participant_count == 3
+
+
+def test_event_page_shows_delivery_mode_platform_and_tentative_dates(client):
+    workshop = make_event(
+        days=[future(5)],
+        delivery_mode=DeliveryMode.VIRTUAL,
+        platform="Zoom, through JCLEC’s Online Delivery Model",
+        has_tentative_dates=True,
+    )
+
+    html = client.get(f"/events/{workshop.slug}/").content.decode()
+
+    assert "Virtual · Zoom, through JCLEC’s Online Delivery Model" in html
+    assert "Dates to be confirmed" in html
+    assert f'href="/events/{workshop.slug}.ics"' in html
+
+
+def test_event_page_without_days_says_dates_are_to_be_announced(client):
+    workshop = make_event(days=[])
+
+    html = client.get(f"/events/{workshop.slug}/").content.decode()
+
+    assert "The dates and programme will be announced." in html
+    assert ".ics" not in re.sub(r'href="/events\.ics"', "", html)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"status": WorkshopStatus.DRAFT}, {"is_public": False}],
+    ids=["draft", "not-public"],
+)
+def test_event_page_of_a_hidden_workshop_is_not_found(client, fields):
+    workshop = make_event(days=[future(5)], **fields)
+
+    response = client.get(f"/events/{workshop.slug}/")
+
+    assert response.status_code == 404
+
+
+def test_event_page_of_an_unknown_slug_is_not_found(client):
+    response = client.get("/events/no-such-event/")
+
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_event_page_with_three_days_and_twenty_sessions_takes_six_queries(
+    client, no_page_cache, django_assert_num_queries
+):
+    workshop = make_event(
+        days=[future(1), future(2), future(4)], sessions_per_day=[7, 7, 6], speakers_per_session=2
+    )
+    workshop.thematic_areas.add(*ThematicAreaFactory.create_batch(2))
+    WorkshopPartnerFactory.create_batch(3, workshop=workshop)
+    register(workshop, count=5, status=RegistrationStatus.CONFIRMED)
+
+    with django_assert_num_queries(6):
+        response = client.get(f"/events/{workshop.slug}/")
+
+    assert sum(len(day.sessions.all()) for day in response.context["event"].days) == 20
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_event_page_queries_stay_constant(client, no_page_cache, django_assert_num_queries, rows):
+    workshop = make_event(
+        days=[future(1), future(2)], sessions_per_day=rows // 5, speakers_per_session=2
+    )
+    workshop.thematic_areas.add(*ThematicAreaFactory.create_batch(rows // 5))
+    workshop.target_member_states.add(*MemberStateFactory.create_batch(rows // 5))
+    WorkshopPartnerFactory.create_batch(rows // 5, workshop=workshop)
+    register(workshop, count=rows, status=RegistrationStatus.CONFIRMED)
+
+    with django_assert_num_queries(6):
+        response = client.get(f"/events/{workshop.slug}/")
+
+    assert response.context["event"].participant_count == rows
+
+
+def test_event_page_orders_a_session_without_times_by_its_order(client):
+    workshop = make_event(days=[future(1)])
+    day = workshop.days.get()
+    SessionFactory(day=day, title="Second", order=2, start_time=None, end_time=None)
+    SessionFactory(day=day, title="First", order=1, start_time=None, end_time=None)
+
+    response = client.get(f"/events/{workshop.slug}/")
+
+    event = response.context["event"]
+    assert [s.title for s in event.days[0].sessions.all()] == ["First", "Second"]
+    assert event.has_session_times is False
+
+
+def test_event_list_card_links_to_the_event(client):
+    workshop = WorkshopFactory(title="Linked event")
+    WorkshopDayFactory(workshop=workshop, held_on=future(3))
+
+    html = client.get("/events/").content.decode()
+
+    assert f'<a href="/events/{workshop.slug}/">Linked event</a>' in html

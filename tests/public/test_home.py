@@ -1,0 +1,122 @@
+import datetime as dt
+
+import pytest
+
+from participants.choices import RegistrationStatus
+from publications.choices import ArticleStatus
+from tests.factories.participants import ParticipantFactory, RegistrationFactory
+from tests.factories.publications import NewsArticleFactory, PublicationFactory
+from tests.public.builders import future, make_event, past, register
+from workshops.choices import WorkshopStatus
+from workshops.queries import HeadlineFigures, headline_figures
+
+pytestmark = pytest.mark.django_db
+
+
+# Headline figures ---------------------------------------------------------------
+
+
+def test_headline_figures_count_distinct_people_trained(client):
+    first = make_event(days=[past(30)], status=WorkshopStatus.DELIVERED)
+    second = make_event(days=[past(10)], status=WorkshopStatus.DELIVERED)
+    twice = ParticipantFactory()
+    RegistrationFactory(workshop=first, participant=twice, status=RegistrationStatus.ATTENDED)
+    RegistrationFactory(workshop=second, participant=twice, status=RegistrationStatus.COMPLETED)
+    register(second, count=2, status=RegistrationStatus.ATTENDED)
+    register(second, count=3, status=RegistrationStatus.CONFIRMED)
+    register(second, count=1, status=RegistrationStatus.WITHDRAWN)
+
+    assert headline_figures() == HeadlineFigures(
+        people_trained=3, events_delivered=2, publications_published=0
+    )
+
+
+def test_headline_figures_count_events_delivered_and_publications_published():
+    make_event(days=[past(5)], status=WorkshopStatus.DELIVERED)
+    make_event(days=[past(5)], status=WorkshopStatus.DELIVERED, is_public=False)
+    make_event(days=[past(5)], status=WorkshopStatus.CANCELLED)
+    make_event(days=[future(5)], status=WorkshopStatus.SCHEDULED)
+    PublicationFactory(published_on=dt.date(2022, 7, 30))
+    PublicationFactory(is_published=False)
+
+    assert headline_figures() == HeadlineFigures(
+        people_trained=0, events_delivered=2, publications_published=1
+    )
+
+
+def test_headline_figures_for_a_period_count_workshops_by_their_last_day():
+    period = (dt.date(2022, 7, 1), dt.date(2022, 10, 31))
+    spanning = make_event(
+        days=[dt.date(2022, 6, 30), dt.date(2022, 7, 1)], status=WorkshopStatus.DELIVERED
+    )
+    inside = make_event(days=[dt.date(2022, 9, 1)], status=WorkshopStatus.DELIVERED)
+    after = make_event(
+        days=[dt.date(2022, 10, 31), dt.date(2022, 11, 1)], status=WorkshopStatus.DELIVERED
+    )
+    register(spanning, count=1)
+    register(inside, count=2)
+    register(after, count=4)
+    PublicationFactory(published_on=dt.date(2022, 7, 30))
+    PublicationFactory(published_on=dt.date(2022, 6, 30))
+
+    figures = headline_figures(start=period[0], end=period[1])
+
+    assert figures == HeadlineFigures(
+        people_trained=3, events_delivered=2, publications_published=1
+    )
+
+
+# Home page ----------------------------------------------------------------------
+
+
+def test_home_page_shows_the_three_latest_news(client):
+    for n in range(5):
+        NewsArticleFactory(title=f"News {n}")
+    NewsArticleFactory(title="Draft news", status=ArticleStatus.DRAFT)
+
+    response = client.get("/")
+
+    assert [a.title for a in response.context["latest_news"]] == ["News 0", "News 1", "News 2"]
+
+
+def test_home_page_shows_upcoming_events_soonest_first(client):
+    make_event(title="Later", days=[future(30)])
+    make_event(title="Sooner", days=[future(2)])
+    make_event(title="Cancelled", days=[future(3)], status=WorkshopStatus.CANCELLED)
+    make_event(title="Past", days=[past(3)])
+
+    response = client.get("/")
+
+    assert [w.title for w in response.context["upcoming_events"]] == ["Sooner", "Later"]
+
+
+def test_home_page_prints_the_headline_figures(client):
+    workshop = make_event(days=[past(5)], status=WorkshopStatus.DELIVERED)
+    register(workshop, count=23)
+
+    html = client.get("/").content.decode()
+
+    assert "<dt>people trained</dt>\n    <dd>23</dd>" in html
+    assert "<dt>events delivered</dt>\n    <dd>1</dd>" in html
+
+
+def test_home_page_replaces_the_placeholders(client):
+    html = client.get("/").content.decode()
+
+    assert "will appear here" not in html
+    assert "No news yet." in html
+    assert "No upcoming events are announced yet." in html
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_home_page_queries_stay_constant(client, no_page_cache, django_assert_num_queries, rows):
+    NewsArticleFactory.create_batch(rows)
+    for n in range(rows):
+        workshop = make_event(days=[future(n + 1)])
+        register(workshop, count=2)
+
+    # latest news, upcoming events, people trained, events delivered, publications.
+    with django_assert_num_queries(5):
+        response = client.get("/")
+
+    assert len(response.context["upcoming_events"]) == 4

@@ -1,0 +1,139 @@
+"""iCalendar (RFC 5545) for public events.
+
+Shape: one VEVENT per workshop day, not one spanning event. A workshop's days need
+not be consecutive (“Monday 18 and Wednesday 20 July”): a single DTSTART..DTEND
+would put Tuesday in everyone's calendar, and each day has its own hours. A day
+whose sessions have times is a timed event from its first session's start to its
+last session's end, in the workshop's timezone (TZID plus its VTIMEZONE, so the
+reader's calendar converts it); a day without session times is an all-day event.
+A workshop without days yet (dates to be announced) has no event.
+
+The UID is made of the day's primary key, which set_workshop_days() keeps while the
+day exists, so a subscribed calendar updates the event instead of duplicating it.
+"""
+
+import datetime as dt
+import zoneinfo
+
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from .choices import DeliveryMode, WorkshopStatus
+from .models import Workshop, WorkshopDay
+
+PRODID = "-//Regional Support Office//RSO Portal//EN"
+# A day whose sessions give a start but no end lasts this long in the calendar.
+DEFAULT_LENGTH = dt.timedelta(hours=1)
+
+
+def build_calendar(workshops, *, name: str, absolute_url, uid_domain: str) -> bytes:
+    """The iCalendar bytes for `workshops` (with days and their sessions prefetched,
+    as queries.calendar_events() gives them).
+
+    `absolute_url(path)` turns an event's path into the URL written in the events;
+    `uid_domain` ends every UID (the site's host).
+    """
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    dates = []
+    for workshop in workshops:
+        days = list(workshop.days.all())
+        for number, day in enumerate(days, start=1):
+            calendar.add_component(
+                _day_event(
+                    workshop,
+                    day,
+                    number=number,
+                    of=len(days),
+                    url=absolute_url(workshop.get_absolute_url()),
+                    uid_domain=uid_domain,
+                )
+            )
+            dates.append(day.held_on)
+    if dates:
+        calendar.add_missing_timezones(
+            first_date=min(dates) - dt.timedelta(days=1),
+            last_date=max(dates) + dt.timedelta(days=2),
+        )
+    return calendar.to_ical()
+
+
+def _day_event(
+    workshop: Workshop, day: WorkshopDay, *, number: int, of: int, url: str, uid_domain: str
+) -> Event:
+    event = Event()
+    event.add("uid", f"workshop-{workshop.pk}-day-{day.pk}@{uid_domain}")
+    summary = workshop.title
+    if of > 1:
+        summary = _("%(title)s (day %(number)s of %(of)s)") % {
+            "title": workshop.title,
+            "number": number,
+            "of": of,
+        }
+    event.add("summary", summary)
+    start, end = _day_bounds(workshop, day)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("dtstamp", workshop.updated_at.astimezone(dt.UTC))
+    event.add("last-modified", workshop.updated_at.astimezone(dt.UTC))
+    event.add("url", url)
+    event.add("description", _description(workshop, day, url))
+    event.add("location", _location(workshop))
+    event.add("categories", [workshop.get_kind_display()])
+    if workshop.status == WorkshopStatus.CANCELLED:
+        event.add("status", "CANCELLED")
+    elif workshop.has_tentative_dates:
+        event.add("status", "TENTATIVE")
+    else:
+        event.add("status", "CONFIRMED")
+    return event
+
+
+def _day_bounds(workshop: Workshop, day: WorkshopDay):
+    sessions = list(day.sessions.all())
+    starts = [s.start_time for s in sessions if s.start_time]
+    if not starts:
+        return day.held_on, day.held_on + dt.timedelta(days=1)
+    zone = zoneinfo.ZoneInfo(workshop.timezone)
+    start = dt.datetime.combine(day.held_on, min(starts), tzinfo=zone)
+    last = max([s.end_time for s in sessions if s.end_time] + starts)
+    end = dt.datetime.combine(day.held_on, last, tzinfo=zone)
+    if end <= start:
+        end = start + DEFAULT_LENGTH
+    return start, end
+
+
+def _description(workshop: Workshop, day: WorkshopDay, url: str) -> str:
+    lines = [workshop.summary] if workshop.summary else []
+    programme = [
+        f"{s.start_time:%H:%M} {s.title}" if s.start_time else s.title for s in day.sessions.all()
+    ]
+    if programme:
+        lines.append(
+            _("Programme (times in %(timezone)s):") % {"timezone": workshop.timezone}
+            if any(s.start_time for s in day.sessions.all())
+            else _("Programme:")
+        )
+        lines.extend(programme)
+    if workshop.has_tentative_dates:
+        lines.append(_("Dates to be confirmed."))
+    lines.append(url)
+    return "\n".join(lines)
+
+
+def _location(workshop: Workshop) -> str:
+    place = ", ".join(
+        part for part in (workshop.venue, workshop.city, str(workshop.country or "")) if part
+    )
+    online = ""
+    if workshop.delivery_mode != DeliveryMode.IN_PERSON:
+        online = (
+            _("Online: %(platform)s") % {"platform": workshop.platform}
+            if workshop.platform
+            else _("Online")
+        )
+    return " · ".join(part for part in (place, online) if part)

@@ -1,0 +1,140 @@
+from crispy_forms.bootstrap import StrictButton
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Div, Field, Layout, Row
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import queries
+from .choices import WorkshopKind
+from .models import MemberState, TrainingRequest
+
+MESSAGE_MIN_LENGTH = 20
+
+
+class EventFilterForm(forms.Form):
+    """The filters of /events/ (a GET form: its values are in the page's address)."""
+
+    when = forms.ChoiceField(
+        choices=[(queries.UPCOMING, _("Upcoming")), (queries.PAST, _("Past"))],
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    thematic_area = forms.ChoiceField(label=_("Thematic area"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *WorkshopKind.choices],
+    )
+    member_state = forms.TypedChoiceField(
+        label=_("Member state"), required=False, coerce=int, empty_value=None
+    )
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Plain choices, one statement each: a ModelChoiceField would query again
+        # to validate the chosen value.
+        self.fields["thematic_area"].choices = [
+            ("", _("All thematic areas")),
+            *queries.thematic_area_choices(),
+        ]
+        self.fields["member_state"].choices = [
+            ("", _("All member states")),
+            *queries.member_state_choices(),
+        ]
+        self.fields["year"].choices = [("", _("All years"))] + [
+            (year, year) for year in queries.event_years()
+        ]
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.disable_csrf = True
+        self.helper.attrs = {"aria-label": _("Filter events")}
+        self.helper.layout = Layout(
+            "when",
+            Row(
+                Column("thematic_area", css_class="col-md-3"),
+                Column("kind", css_class="col-md-3"),
+                Column("member_state", css_class="col-md-3"),
+                Column("year", css_class="col-md-2"),
+                Column(
+                    StrictButton(_("Filter"), type="submit", css_class="btn-primary w-100"),
+                    css_class="col-md-1 d-flex align-items-end mb-3",
+                ),
+                css_class="g-2",
+            ),
+        )
+
+    def filters(self) -> dict:
+        """The valid filters; an invalid value (a hand-edited address) is ignored."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name != "when" and value not in ("", None)
+        }
+
+
+class TrainingRequestForm(forms.ModelForm):
+    # Honeypot: hidden from people by the .contact-hp class (moved off-screen in
+    # portal.css, and aria-hidden), so only a robot fills it in.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = TrainingRequest
+        fields = ["name", "organisation", "member_state", "email", "training_kind", "message"]
+        labels = {
+            "name": _("Your name"),
+            "organisation": _("Organisation or agency"),
+            "member_state": _("Member state"),
+            "email": _("Email address"),
+            "training_kind": _("Kind of training wanted"),
+            "message": _("What would you like the training to cover?"),
+        }
+        help_texts = {
+            "organisation": _("For example: Immigration Department, National Police."),
+            "email": _("We answer at this address. We never publish it."),
+            "message": _("The topic, the officials to train, and when and where, if known."),
+        }
+        widgets = {"message": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member_state"].queryset = MemberState.objects.order_by("name")
+        self.fields["member_state"].empty_label = _("Choose a member state")
+        self.fields["training_kind"].choices = [
+            ("", _("Choose a kind of training")),
+            *WorkshopKind.choices,
+        ]
+        self.helper = FormHelper()
+        self.helper.form_method = "post"
+        self.helper.layout = Layout(
+            Row(Column("name", css_class="col-md-6"), Column("email", css_class="col-md-6")),
+            Row(
+                Column("organisation", css_class="col-md-6"),
+                Column("member_state", css_class="col-md-6"),
+            ),
+            "training_kind",
+            Field("message"),
+            Div("website", css_class="contact-hp", aria_hidden="true"),
+            StrictButton(_("Send the request"), type="submit", css_class="btn-primary"),
+        )
+
+    def clean_message(self):
+        message = self.cleaned_data["message"].strip()
+        if len(message) < MESSAGE_MIN_LENGTH:
+            raise forms.ValidationError(
+                _(
+                    "Tell us a little more (at least %(count)s characters): the topic and "
+                    "who would attend."
+                ),
+                params={"count": MESSAGE_MIN_LENGTH},
+            )
+        return message
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
