@@ -1,7 +1,6 @@
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Prefetch
-from django.utils import timezone
 
 from participants.admin_forms import RegistrationInlineForm, RegistrationInlineFormSet
 from participants.choices import RegistrationStatus
@@ -18,7 +17,6 @@ from .admin_forms import (
     WorkshopForm,
 )
 from .admin_utils import count_of, year_filter
-from .choices import WorkshopStatus
 from .models import (
     MemberState,
     Organisation,
@@ -26,11 +24,12 @@ from .models import (
     Speaker,
     ThematicArea,
     TrainerAssignment,
+    TrainingRequest,
     Workshop,
     WorkshopDay,
     WorkshopPartner,
 )
-from .services import refresh_workshop_dates
+from .services import mark_workshops_delivered, refresh_workshop_dates
 
 
 @admin.register(MemberState)
@@ -307,11 +306,8 @@ class WorkshopAdmin(admin.ModelAdmin):
 
     @admin.action(description="Mark selected scheduled workshops as delivered")
     def mark_delivered(self, request, queryset):
-        selected = list(queryset.values_list("pk", flat=True))
-        # Only from “scheduled”: a draft or a cancelled workshop was not delivered.
-        delivered = Workshop.objects.filter(
-            pk__in=selected, status=WorkshopStatus.SCHEDULED
-        ).update(status=WorkshopStatus.DELIVERED, updated_at=timezone.now())
+        selected = list(queryset.only("pk"))
+        delivered = mark_workshops_delivered(workshops=selected)
         self.message_user(request, f"{delivered} workshop(s) marked as delivered.")
         if skipped := len(selected) - delivered:
             self.message_user(
@@ -423,3 +419,24 @@ class TrainerAssignmentAdmin(admin.ModelAdmin):
         "trainer__email",
     ]
     autocomplete_fields = ["workshop", "trainer"]
+
+
+@admin.register(TrainingRequest)
+class TrainingRequestAdmin(admin.ModelAdmin):
+    """Requests from the public contact form; staff may also record one taken by phone."""
+
+    list_display = [
+        "submitted_at",
+        "name",
+        "organisation",
+        "member_state",
+        "training_kind",
+        "language",
+        "staff_notified_at",
+    ]
+    list_select_related = ["member_state"]
+    list_filter = ["training_kind", "member_state", "language"]
+    search_fields = ["name", "organisation", "email", "message"]
+    date_hierarchy = "submitted_at"
+    autocomplete_fields = ["member_state"]
+    readonly_fields = ["submitted_at", "staff_notified_at"]

@@ -13,7 +13,8 @@ from django.contrib.admin.widgets import (
 from django.db import models
 from django.forms.formsets import DELETION_FIELD_NAME
 
-from .models import MemberState, Session, Workshop, WorkshopDay
+from .models import MemberState, Session, Workshop
+from .services import get_or_add_workshop_day
 
 # --- Autocomplete without a query per inline row -------------------------------------
 
@@ -259,16 +260,10 @@ class SessionForm(InstanceLabelsFormMixin, forms.ModelForm):
     def save(self, commit=True):
         session = self.instance
         if session.day_id is None or "date" in self.changed_data:
-            session.day = workshop_day_on(
+            session.day = get_or_add_workshop_day(
                 workshop=session.workshop, held_on=self.cleaned_data["date"]
             )
         return super().save(commit=commit)
-
-
-def workshop_day_on(*, workshop: Workshop, held_on) -> WorkshopDay:
-    """The workshop's day on `held_on`, created if missing (an admin-only shortcut)."""
-    day, _ = WorkshopDay.objects.get_or_create(workshop=workshop, held_on=held_on)
-    return day
 
 
 class SessionInlineFormSet(forms.BaseInlineFormSet):

@@ -1,49 +1,50 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class MemberStateKind(models.TextChoices):
-    MEMBER = "member", "Member state"
-    OBSERVER = "observer", "Observer"
-    INTERNATIONAL_ORGANISATION = "international_organisation", "International organisation"
+    MEMBER = "member", _("Member state")
+    OBSERVER = "observer", _("Observer")
+    INTERNATIONAL_ORGANISATION = "international_organisation", _("International organisation")
 
 
 class OrganisationKind(models.TextChoices):
-    GOVERNMENT_AGENCY = "government_agency", "Government agency"
-    INTERNATIONAL_ORGANISATION = "international_organisation", "International organisation"
-    TRAINING_CENTRE = "training_centre", "Training centre"
-    NGO = "ngo", "NGO"
-    DONOR = "donor", "Donor"
-    ACADEMIC = "academic", "Academic or research institution"
-    OTHER = "other", "Other"
+    GOVERNMENT_AGENCY = "government_agency", _("Government agency")
+    INTERNATIONAL_ORGANISATION = "international_organisation", _("International organisation")
+    TRAINING_CENTRE = "training_centre", _("Training centre")
+    NGO = "ngo", _("NGO")
+    DONOR = "donor", _("Donor")
+    ACADEMIC = "academic", _("Academic or research institution")
+    OTHER = "other", _("Other")
 
 
 class WorkshopKind(models.TextChoices):
-    WORKSHOP = "workshop", "Workshop"
-    COURSE = "course", "Course"
-    SEMINAR = "seminar", "Seminar"
-    FORUM = "forum", "Forum"
-    ROUNDTABLE = "roundtable", "Roundtable"
-    DIALOGUE = "dialogue", "Dialogue"
-    MEETING = "meeting", "Meeting"
-    EVENT = "event", "Event"
+    WORKSHOP = "workshop", _("Workshop")
+    COURSE = "course", _("Course")
+    SEMINAR = "seminar", _("Seminar")
+    FORUM = "forum", _("Forum")
+    ROUNDTABLE = "roundtable", _("Roundtable")
+    DIALOGUE = "dialogue", _("Dialogue")
+    MEETING = "meeting", _("Meeting")
+    EVENT = "event", _("Event")
 
 
 class WorkshopStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SCHEDULED = "scheduled", "Scheduled"
-    DELIVERED = "delivered", "Delivered"
-    CANCELLED = "cancelled", "Cancelled"
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    DELIVERED = "delivered", _("Delivered")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class DeliveryMode(models.TextChoices):
-    VIRTUAL = "virtual", "Virtual"
-    IN_PERSON = "in_person", "In person"
-    HYBRID = "hybrid", "Hybrid"
+    VIRTUAL = "virtual", _("Virtual")
+    IN_PERSON = "in_person", _("In person")
+    HYBRID = "hybrid", _("Hybrid")
 
 
 class PartnerRole(models.TextChoices):
-    HOST = "host", "Host"
-    CO_HOST = "co_host", "Co-host"
-    IMPLEMENTING_PARTNER = "implementing_partner", "Implementing partner"
-    FUNDER = "funder", "Funder"
-    SUPPORTING = "supporting", "Supporting"
+    HOST = "host", _("Host")
+    CO_HOST = "co_host", _("Co-host")
+    IMPLEMENTING_PARTNER = "implementing_partner", _("Implementing partner")
+    FUNDER = "funder", _("Funder")
+    SUPPORTING = "supporting", _("Supporting")

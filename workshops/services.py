@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from .choices import WorkshopStatus
 from .models import TrainingRequest, Workshop, WorkshopDay
 
 
@@ -23,6 +24,26 @@ def refresh_workshop_dates(*, workshop: Workshop) -> Workshop:
             starts_on=workshop.starts_on, ends_on=workshop.ends_on
         )
     return workshop
+
+
+def get_or_add_workshop_day(*, workshop: Workshop, held_on) -> WorkshopDay:
+    """The workshop's day on `held_on`, created if missing.
+
+    Does not refresh the workshop's dates: callers that add days call
+    refresh_workshop_dates() once they are done (the admin does in save_related).
+    """
+    day, _ = WorkshopDay.objects.get_or_create(workshop=workshop, held_on=held_on)
+    return day
+
+
+def mark_workshops_delivered(*, workshops) -> int:
+    """Mark the scheduled ones among `workshops` delivered; return how many.
+
+    Only from “scheduled”: a draft or a cancelled workshop was not delivered.
+    """
+    return Workshop.objects.filter(
+        pk__in=[w.pk for w in workshops], status=WorkshopStatus.SCHEDULED
+    ).update(status=WorkshopStatus.DELIVERED, updated_at=timezone.now())
 
 
 @transaction.atomic

@@ -40,6 +40,7 @@ from tests.factories.workshops import (
     SpeakerFactory,
     ThematicAreaFactory,
     TrainerAssignmentFactory,
+    TrainingRequestFactory,
     UserFactory,
     WorkshopDayFactory,
     WorkshopFactory,
@@ -52,6 +53,7 @@ from workshops.models import (
     Speaker,
     ThematicArea,
     TrainerAssignment,
+    TrainingRequest,
     Workshop,
     WorkshopDay,
     WorkshopPartner,
@@ -160,6 +162,7 @@ MAKERS = {
     NewsletterIssue: _newsletter_issues,
     NewsletterFigure: lambda n: NewsletterFigureFactory.create_batch(n),
     NewsletterSection: _newsletter_sections,
+    TrainingRequest: lambda n: TrainingRequestFactory.create_batch(n),
 }
 
 

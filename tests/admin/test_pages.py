@@ -91,6 +91,7 @@ CHANGELIST_QUERIES = {
     "NewsletterIssue": 6,
     "NewsletterFigure": 6,
     "NewsletterSection": 7,
+    "TrainingRequest": 8,
 }
 
 
