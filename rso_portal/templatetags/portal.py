@@ -2,6 +2,7 @@
 
 from django import template
 from django.urls import translate_url
+from django.utils import timezone
 
 register = template.Library()
 
@@ -25,6 +26,15 @@ def page_in_language(context, language_code):
     if request is None:
         return "/" if language_code == "en" else f"/{language_code}/"
     return translate_url(request.get_full_path(), language_code)
+
+
+@register.filter
+def html_datetime(value):
+    """`value` in the current time zone, to the second, for <time datetime>: the "c"
+    date format keeps microseconds, and HTML allows at most three fraction digits."""
+    if not value:
+        return ""
+    return timezone.template_localtime(value).isoformat(timespec="seconds")
 
 
 @register.simple_tag
