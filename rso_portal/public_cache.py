@@ -95,7 +95,18 @@ def _is_cacheable(request) -> bool:
 def _page_key(request) -> str:
     address = f"{request.get_host()}{request.get_full_path()}".encode()
     digest = hashlib.sha256(address).hexdigest()[:32]
-    return f"public-pages:{current_generation()}:{get_language()}:{digest}"
+    return f"public-pages:{get_language()}:{digest}"
+
+
+def _cached_page(key):
+    """(the current generation, the stored page if still of that generation), in one
+    round trip: the generation is stored beside the page rather than in its key."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = current_generation()
+    page = found.get(key)
+    return generation, page if page is not None and page["generation"] == generation else None
 
 
 class CachedPageMixin:
@@ -110,7 +121,7 @@ class CachedPageMixin:
         if _is_cacheable(request):
             try:
                 key = _page_key(request)
-                cached = cache.get(key)
+                generation, cached = _cached_page(key)
             except Exception:
                 logger.warning("public page cache: unavailable", exc_info=True)
                 key = cached = None
@@ -118,18 +129,26 @@ class CachedPageMixin:
                 return HttpResponse(cached["content"], content_type=cached["content_type"])
         response = super().dispatch(request, *args, **kwargs)
         if key is not None and response.status_code == 200 and not response.streaming:
+            # The generation read before rendering: a write during the render makes
+            # this copy stale at once instead of passing for current.
             if hasattr(response, "add_post_render_callback"):
-                response.add_post_render_callback(lambda rendered: _store(key, rendered))
+                response.add_post_render_callback(
+                    lambda rendered: _store(key, generation, rendered)
+                )
             else:
-                _store(key, response)
+                _store(key, generation, response)
         return response
 
 
-def _store(key, response) -> None:
+def _store(key, generation, response) -> None:
     try:
         cache.set(
             key,
-            {"content": response.content, "content_type": response["Content-Type"]},
+            {
+                "generation": generation,
+                "content": response.content,
+                "content_type": response["Content-Type"],
+            },
             PAGE_SECONDS,
         )
     except Exception:
