@@ -1,42 +1,19 @@
 """The filters of the public listings (GET forms: their values are in the address)."""
 
-from crispy_forms.bootstrap import StrictButton
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from rso_portal.filter_forms import FilterForm
 
 from . import queries
 from .choices import PublicationKind
 
 
-class FilterForm(forms.Form):
-    """A GET form whose invalid values (a hand-edited address) are ignored."""
-
-    def _helper(self, label, *columns):
-        helper = FormHelper()
-        helper.form_method = "get"
-        helper.disable_csrf = True
-        helper.attrs = {"aria-label": label}
-        helper.layout = Layout(
-            Row(
-                *columns,
-                Column(
-                    StrictButton(_("Filter"), type="submit", css_class="btn-primary w-100"),
-                    css_class="col-md-2 d-flex align-items-end mb-3",
-                ),
-                css_class="g-2",
-            )
-        )
-        return helper
-
-    def filters(self) -> dict:
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
-
-
 class NewsFilterForm(FilterForm):
+    aria_label = _("Search and filter news")
+    columns = {"q": "col-md-4", "thematic_area": "col-md-4", "year": "col-md-2"}
+
     q = forms.CharField(
         label=_("Search"),
         required=False,
@@ -55,15 +32,12 @@ class NewsFilterForm(FilterForm):
         self.fields["year"].choices = [("", _("All years"))] + [
             (year, year) for year in queries.news_years()
         ]
-        self.helper = self._helper(
-            _("Search and filter news"),
-            Column("q", css_class="col-md-4"),
-            Column("thematic_area", css_class="col-md-4"),
-            Column("year", css_class="col-md-2"),
-        )
 
 
 class PublicationFilterForm(FilterForm):
+    aria_label = _("Filter publications")
+    columns = {"thematic_area": "col-md-4", "kind": "col-md-3", "language": "col-md-3"}
+
     thematic_area = forms.ChoiceField(label=_("Thematic area"), required=False)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *PublicationKind.choices]
@@ -80,9 +54,3 @@ class PublicationFilterForm(FilterForm):
             ("", _("All thematic areas")),
             *queries.thematic_area_choices(),
         ]
-        self.helper = self._helper(
-            _("Filter publications"),
-            Column("thematic_area", css_class="col-md-4"),
-            Column("kind", css_class="col-md-3"),
-            Column("language", css_class="col-md-3"),
-        )

@@ -4,6 +4,8 @@ from crispy_forms.layout import Column, Div, Field, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rso_portal.filter_forms import FilterForm
+
 from . import queries
 from .choices import WorkshopKind
 from .models import MemberState, TrainingRequest
@@ -11,8 +13,17 @@ from .models import MemberState, TrainingRequest
 MESSAGE_MIN_LENGTH = 20
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(FilterForm):
     """The filters of /events/ (a GET form: its values are in the page's address)."""
+
+    aria_label = _("Filter events")
+    columns = {
+        "thematic_area": "col-md-3",
+        "kind": "col-md-3",
+        "member_state": "col-md-3",
+        "year": "col-md-2",
+    }
+    passed_through = ("when",)
 
     when = forms.ChoiceField(
         choices=[(queries.UPCOMING, _("Upcoming")), (queries.PAST, _("Past"))],
@@ -45,33 +56,6 @@ class EventFilterForm(forms.Form):
         self.fields["year"].choices = [("", _("All years"))] + [
             (year, year) for year in queries.event_years()
         ]
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.disable_csrf = True
-        self.helper.attrs = {"aria-label": _("Filter events")}
-        self.helper.layout = Layout(
-            "when",
-            Row(
-                Column("thematic_area", css_class="col-md-3"),
-                Column("kind", css_class="col-md-3"),
-                Column("member_state", css_class="col-md-3"),
-                Column("year", css_class="col-md-2"),
-                Column(
-                    StrictButton(_("Filter"), type="submit", css_class="btn-primary w-100"),
-                    css_class="col-md-1 d-flex align-items-end mb-3",
-                ),
-                css_class="g-2",
-            ),
-        )
-
-    def filters(self) -> dict:
-        """The valid filters; an invalid value (a hand-edited address) is ignored."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if name != "when" and value not in ("", None)
-        }
 
 
 class TrainingRequestForm(forms.ModelForm):
