@@ -1,19 +1,20 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Gender(models.TextChoices):
-    FEMALE = "female", "Female"
-    MALE = "male", "Male"
-    OTHER = "other", "Another gender"
-    UNDISCLOSED = "undisclosed", "Prefers not to say"
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Another gender")
+    UNDISCLOSED = "undisclosed", _("Prefers not to say")
 
 
 class RegistrationStatus(models.TextChoices):
-    NOMINATED = "nominated", "Nominated"
-    CONFIRMED = "confirmed", "Confirmed"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    ATTENDED = "attended", "Attended"
-    COMPLETED = "completed", "Completed"
+    NOMINATED = "nominated", _("Nominated")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    ATTENDED = "attended", _("Attended")
+    COMPLETED = "completed", _("Completed")
 
 
 # Registrations that count as “people trained” in reports and headline figures.

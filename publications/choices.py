@@ -1,21 +1,22 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PublicationKind(models.TextChoices):
-    GUIDE = "guide", "Guide"
-    TOOL = "tool", "Tool"
-    REPORT = "report", "Report"
-    CURRICULUM = "curriculum", "Curriculum"
-    FRAMEWORK = "framework", "Framework or guidelines"
-    OTHER = "other", "Other"
+    GUIDE = "guide", _("Guide")
+    TOOL = "tool", _("Tool")
+    REPORT = "report", _("Report")
+    CURRICULUM = "curriculum", _("Curriculum")
+    FRAMEWORK = "framework", _("Framework or guidelines")
+    OTHER = "other", _("Other")
 
 
 class FileFormat(models.TextChoices):
-    PDF = "pdf", "PDF"
-    XLSX = "xlsx", "Excel template"
-    VIDEO = "video", "Video"
+    PDF = "pdf", _("PDF")
+    XLSX = "xlsx", _("Excel template")
+    VIDEO = "video", _("Video")
 
 
 class ArticleStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")

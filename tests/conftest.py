@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.utils import translation
 
 # Which real services this run talks to. Tests that need one skip without it on a
 # laptop; CI sets both and treats any skip as a failure (see pytest_sessionfinish).
@@ -39,3 +40,12 @@ def pytest_sessionfinish(session, exitstatus):
             f"CI: {len(skipped)} test(s) skipped; in CI every test must run.", red=True
         )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def _default_language_afterwards():
+    # LocaleMiddleware activates the page's language and leaves it active in the
+    # test's thread: without this, a test after a /th/ request would run code outside
+    # any request (a service, a task) in Thai.
+    yield
+    translation.deactivate()

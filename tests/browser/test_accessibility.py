@@ -1,6 +1,7 @@
 """axe-core on every public page, and the keyboard path through the home page."""
 
 import pprint
+import unicodedata
 
 import pytest
 
@@ -96,7 +97,8 @@ def test_every_tab_stop_of_the_home_page_shows_a_focus_outline_in_reading_order(
             break
         stops.append(focused)
 
-    assert [stop["name"] for stop in stops] == [
+    # NFC: Django's own name for Vietnamese is stored decomposed.
+    assert [unicodedata.normalize("NFC", stop["name"]) for stop in stops] == [
         "Skip to main content",
         "RSO Portal",
         "News",
@@ -116,7 +118,7 @@ def test_every_tab_stop_of_the_home_page_shows_a_focus_outline_in_reading_order(
         "Bahasa Indonesia",
         "Bahasa Melayu",
         "Tiếng Việt",
-        "ไทย",
+        "ภาษาไทย",
     ]
     assert [s["name"] for s in stops if s["outline"] != FOCUS_OUTLINE] == []
     # Without focus the same links have no outline: the outline is the focus cue.
