@@ -1,0 +1,24 @@
+"""Middleware of our own."""
+
+from csp.constants import HEADER
+from csp.utils import build_policy
+
+
+class ContentSecurityPolicyMiddleware:
+    """Sets the Content-Security-Policy of settings.CONTENT_SECURITY_POLICY on every response.
+
+    django-csp's own middleware rebuilds the header for every response (copies of the
+    configuration, nonce bookkeeping): a third of the time of a page served from
+    the cache. We use neither nonces nor per-view policies, so the header is one
+    constant string, still built by django-csp from the same setting.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = build_policy()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if HEADER not in response:
+            response[HEADER] = self.header
+        return response
