@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 
 from workshops.admin_forms import LabelledAutocompleteAdminMixin, LabelledForm, UniqueSlugForm
-from workshops.admin_utils import count_of, year_filter
+from workshops.admin_utils import count_column, count_of, year_filter
 from workshops.models import Workshop
 
 from .admin_forms import NewsArticleForm, NewsletterIssueForm, PublicationFileFormSet
@@ -31,9 +31,7 @@ class PublicationSeriesAdmin(admin.ModelAdmin):
             .annotate(publication_count=count_of(Publication.objects.all(), "series"))
         )
 
-    @admin.display(description="publications", ordering="publication_count")
-    def publication_count(self, obj):
-        return obj.publication_count
+    publication_count = count_column("publication_count", "publications")
 
 
 class PublicationFileInline(admin.TabularInline):
@@ -119,9 +117,7 @@ class NewsArticleAdmin(admin.ModelAdmin):
     def thematic_area_list(self, obj):
         return ", ".join(area.name for area in obj.thematic_areas.all())
 
-    @admin.display(description="workshops", ordering="workshop_count")
-    def workshop_count(self, obj):
-        return obj.workshop_count
+    workshop_count = count_column("workshop_count", "workshops")
 
 
 class NewsletterFigureInline(admin.TabularInline):
@@ -175,13 +171,9 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
             )
         )
 
-    @admin.display(description="figures", ordering="figure_count")
-    def figure_count(self, obj):
-        return obj.figure_count
+    figure_count = count_column("figure_count", "figures")
 
-    @admin.display(description="stories", ordering="section_count")
-    def section_count(self, obj):
-        return obj.section_count
+    section_count = count_column("section_count", "stories")
 
 
 @admin.register(NewsletterFigure)

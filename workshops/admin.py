@@ -16,7 +16,7 @@ from .admin_forms import (
     WorkshopDayFormSet,
     WorkshopForm,
 )
-from .admin_utils import count_of, year_filter
+from .admin_utils import count_column, count_of, year_filter
 from .models import (
     MemberState,
     Organisation,
@@ -49,13 +49,9 @@ class MemberStateAdmin(admin.ModelAdmin):
             )
         )
 
-    @admin.display(description="organisations", ordering="organisation_count")
-    def organisation_count(self, obj):
-        return obj.organisation_count
+    organisation_count = count_column("organisation_count", "organisations")
 
-    @admin.display(description="participants", ordering="participant_count")
-    def participant_count(self, obj):
-        return obj.participant_count
+    participant_count = count_column("participant_count", "participants")
 
 
 @admin.register(Organisation)
@@ -82,9 +78,7 @@ class ThematicAreaAdmin(admin.ModelAdmin):
             .annotate(workshop_count=count_of(Workshop.objects.all(), "thematic_areas"))
         )
 
-    @admin.display(description="workshops", ordering="workshop_count")
-    def workshop_count(self, obj):
-        return obj.workshop_count
+    workshop_count = count_column("workshop_count", "workshops")
 
 
 @admin.register(Speaker)
@@ -102,9 +96,7 @@ class SpeakerAdmin(admin.ModelAdmin):
             .annotate(session_count=count_of(Session.objects.all(), "speakers"))
         )
 
-    @admin.display(description="sessions", ordering="session_count")
-    def session_count(self, obj):
-        return obj.session_count
+    session_count = count_column("session_count", "sessions")
 
 
 # --- The workshop page: one page schedules a whole workshop -----------------------------
@@ -276,9 +268,7 @@ class WorkshopAdmin(admin.ModelAdmin):
             for partner in obj.partners.all()
         )
 
-    @admin.display(description="sessions", ordering="session_count")
-    def session_count(self, obj):
-        return obj.session_count
+    session_count = count_column("session_count", "sessions")
 
     @admin.display(description="registered", ordering="registration_count")
     def registered(self, obj):
@@ -339,9 +329,7 @@ class WorkshopDayAdmin(admin.ModelAdmin):
         # Moving a day to another workshop would strand its sessions and attendance.
         return ["workshop"] if obj else []
 
-    @admin.display(description="sessions", ordering="session_count")
-    def session_count(self, obj):
-        return obj.session_count
+    session_count = count_column("session_count", "sessions")
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

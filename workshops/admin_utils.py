@@ -52,3 +52,13 @@ def year_filter(field_path: str, title: str = "year"):
 
     YearFilter.title = title
     return YearFilter
+
+
+def count_column(annotation: str, description: str):
+    """A sortable changelist column showing a count annotated by get_queryset (count_of)."""
+
+    @admin.display(description=description, ordering=annotation)
+    def column(model_admin, obj):
+        return getattr(obj, annotation)
+
+    return column
