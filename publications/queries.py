@@ -1,14 +1,17 @@
 """Reads of news, publications and newsletter issues shaped for the public pages: each
 fetches what its page shows in a fixed number of statements, whatever the rows."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from workshops.models import ThematicArea, Workshop
+from workshops.queries import EventDates
 
 from .models import (
     NewsArticle,
@@ -31,24 +34,30 @@ def prefetch_thematic_areas():
 def prefetch_public_workshops():
     return Prefetch(
         "related_workshops",
-        queryset=Workshop.objects.public().only("title", "slug", "starts_on", "ends_on"),
+        queryset=Workshop.objects.public().only(
+            "title", "slug", "starts_on", "ends_on", "has_tentative_dates"
+        ),
     )
 
 
 # News ---------------------------------------------------------------------------
 
 
+CARD_FIELDS = ("pk", "title", "slug", "summary", "published_at")
+
+
 def news_listing(*, thematic_area: str = "", year: int | None = None, search: str = ""):
-    """Published articles, newest first (best match first when searching), with their
-    thematic areas: two statements per page."""
-    articles = NewsArticle.objects.published().prefetch_related(prefetch_thematic_areas())
+    """Published articles, newest first (best match first when searching), as rows of
+    the fields a card shows (not the body, which can be long): with news_cards(),
+    two statements per page (the page, its thematic areas)."""
+    articles = NewsArticle.objects.published()
     if thematic_area:
         articles = articles.filter(thematic_areas__slug=thematic_area)
     if year is not None:
         articles = articles.filter(published_at__year=year)
     if search:
         articles = search_news(articles, search)
-    return articles
+    return articles.values(*CARD_FIELDS)
 
 
 def search_news(articles, text: str):
@@ -79,9 +88,73 @@ def search_news(articles, text: str):
     return articles
 
 
-def latest_news(*, limit: int) -> list[NewsArticle]:
+def latest_news(*, limit: int) -> list["NewsCard"]:
     """The newest published articles, for the home page: one statement."""
-    return list(NewsArticle.objects.published()[:limit])
+    return news_cards(NewsArticle.objects.published().values(*CARD_FIELDS)[:limit])
+
+
+@dataclass(frozen=True, slots=True)
+class EventLink:
+    """A related event as an article lists it."""
+
+    title: str
+    url: str
+    dates: EventDates
+
+
+@dataclass(frozen=True, slots=True)
+class AreaLink:
+    name: str
+    url: str  # the news listing filtered by the area
+
+
+@dataclass(frozen=True, slots=True)
+class NewsCard:
+    """An article as a card shows it, dates formatted in the active language and
+    time zone: `published_iso` for <time datetime>, `published_label` to read."""
+
+    title: str
+    url: str
+    summary: str
+    published_iso: str
+    published_label: str
+    thematic_areas: list[AreaLink] = field(default_factory=list)
+
+
+def news_cards(rows, *, with_areas: bool = False) -> list[NewsCard]:
+    """Cards for `rows` of news_listing() (or any values(*CARD_FIELDS) of articles),
+    with their thematic areas when `with_areas`: one statement more, none without
+    rows. Template rendering, not the statements, was the cost of a listing: a card
+    made here needs no filter, no {% url %} and no related manager there."""
+    rows = list(rows)
+    areas: dict[int, list[AreaLink]] = {}
+    if with_areas and rows:
+        list_url = reverse("news:list")
+        for article_id, name, slug in (
+            NewsArticle.thematic_areas.through.objects.filter(
+                newsarticle_id__in=[row["pk"] for row in rows]
+            )
+            .order_by("thematicarea__name")
+            .values_list("newsarticle_id", "thematicarea__name", "thematicarea__slug")
+        ):
+            areas.setdefault(article_id, []).append(
+                AreaLink(name, f"{list_url}?thematic_area={slug}")
+            )
+    cards = []
+    for row in rows:
+        published_at = timezone.localtime(row["published_at"])
+        cards.append(
+            NewsCard(
+                title=row["title"],
+                url=reverse("news:detail", args=[row["slug"]]),
+                summary=row["summary"],
+                # Seconds at most: HTML allows three fraction digits (html_datetime).
+                published_iso=published_at.isoformat(timespec="seconds"),
+                published_label=date_format(published_at, "DATE_FORMAT"),
+                thematic_areas=areas.get(row["pk"], []),
+            )
+        )
+    return cards
 
 
 def news_years() -> list[int]:
@@ -99,6 +172,7 @@ class ArticlePage:
     article: NewsArticle
     previous: NewsArticle | None  # the next older one
     next: NewsArticle | None  # the next newer one
+    related_events: list[EventLink] = field(default_factory=list)
 
 
 def published_article(*, slug: str) -> ArticlePage:
@@ -122,6 +196,16 @@ def published_article(*, slug: str) -> ArticlePage:
         next=neighbours.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=pk))
         .order_by("published_at", "pk")
         .first(),
+        related_events=[
+            EventLink(
+                title=workshop.title,
+                url=reverse("events:detail", args=[workshop.slug]),
+                dates=EventDates.of(
+                    workshop.starts_on, workshop.ends_on, workshop.has_tentative_dates
+                ),
+            )
+            for workshop in article.related_workshops.all()
+        ],
     )
 
 

@@ -18,6 +18,12 @@ class NewsListView(CachedPageMixin, FilterFormMixin, ListView):
         filters = dict(self.filters)
         return queries.news_listing(search=filters.pop("q", ""), **filters)
 
+    def paginate_queryset(self, queryset, page_size):
+        # The page's rows become cards (with their thematic areas) once sliced.
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = queries.news_cards(rows, with_areas=True)
+        return paginator, page, page.object_list, is_paginated
+
 
 class NewsDetailView(QueryObjectMixin, DetailView):
     template_name = "publications/news_detail.html"

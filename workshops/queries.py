@@ -10,26 +10,26 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
-    Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import Truncator
 
 from participants.choices import TRAINED_STATUSES, RegistrationStatus
 from participants.models import Registration
 from publications.models import Publication
 
-from .choices import PartnerRole, WorkshopStatus
+from .choices import DeliveryMode, PartnerRole, WorkshopKind, WorkshopStatus
 from .models import (
     MemberState,
     Organisation,
     Session,
-    Speaker,
     ThematicArea,
     Workshop,
     WorkshopDay,
@@ -83,6 +83,21 @@ def headline_figures(*, start: dt.date | None = None, end: dt.date | None = None
 # Listings -----------------------------------------------------------------------
 
 
+CARD_FIELDS = (
+    "pk",
+    "title",
+    "slug",
+    "kind",
+    "status",
+    "delivery_mode",
+    "country__name",
+    "summary",
+    "starts_on",
+    "ends_on",
+    "has_tentative_dates",
+)
+
+
 def event_listing(
     *,
     when: str = UPCOMING,
@@ -93,14 +108,9 @@ def event_listing(
     today: dt.date | None = None,
 ):
     """Public workshops, upcoming (soonest first, undated ones last) or past (latest
-    first), with their country and thematic areas: two statements per page."""
-    events = (
-        Workshop.objects.public()
-        .select_related("country")
-        .prefetch_related(
-            Prefetch("thematic_areas", queryset=ThematicArea.objects.only("name", "slug"))
-        )
-    )
+    first), as rows of the fields a card shows (with the country's name): with
+    event_cards(), two statements per page (the page, its thematic areas)."""
+    events = Workshop.objects.public()
     if when == PAST:
         events = events.past(today).order_by(F("starts_on").desc(nulls_last=True), "title")
     else:
@@ -116,18 +126,94 @@ def event_listing(
         events = events.filter(Q(country=member_state) | Exists(targeted))
     if year is not None:
         events = events.filter(starts_on__year=year)
-    return events
+    return events.values(*CARD_FIELDS)
 
 
-def upcoming_events(*, limit: int, today: dt.date | None = None) -> list[Workshop]:
+def upcoming_events(*, limit: int, today: dt.date | None = None) -> list["EventCard"]:
     """The next public events for the home page: one statement."""
-    return list(
+    return event_cards(
         Workshop.objects.public()
         .upcoming(today)
         .exclude(status=WorkshopStatus.CANCELLED)
-        .select_related("country")
-        .order_by(F("starts_on").asc(nulls_last=True), "title")[:limit]
+        .order_by(F("starts_on").asc(nulls_last=True), "title")
+        .values(*CARD_FIELDS)[:limit]
     )
+
+
+@dataclass(frozen=True, slots=True)
+class EventDates:
+    """An event's first and last day as printed: `*_iso` for <time datetime>,
+    `*_label` in the active language; no end when the event lasts one day, nothing
+    at all while the dates are to be announced."""
+
+    starts_iso: str = ""
+    starts_label: str = ""
+    ends_iso: str = ""
+    ends_label: str = ""
+    is_tentative: bool = False
+
+    @classmethod
+    def of(cls, starts_on, ends_on, is_tentative):
+        if not starts_on:
+            return cls()
+        if not ends_on or ends_on == starts_on:
+            return cls(starts_on.isoformat(), date_format(starts_on), is_tentative=is_tentative)
+        return cls(
+            starts_on.isoformat(),
+            date_format(starts_on),
+            ends_on.isoformat(),
+            date_format(ends_on),
+            is_tentative,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EventCard:
+    """An event as a card shows it; labels are in the active language."""
+
+    title: str
+    url: str
+    kind_label: str
+    delivery_label: str
+    country: str
+    is_cancelled: bool
+    summary: str  # cut at 40 words
+    dates: EventDates
+    thematic_areas: list[str] = field(default_factory=list)
+
+
+def event_cards(rows, *, with_areas: bool = False) -> list[EventCard]:
+    """Cards for `rows` of event_listing() (or any values(*CARD_FIELDS) of
+    workshops), with their thematic areas' names when `with_areas`: one statement
+    more, none without rows. A card made here needs no filter, no {% url %} and no
+    related manager in the template, which was the cost of the listing."""
+    rows = list(rows)
+    areas: dict[int, list[str]] = {}
+    if with_areas and rows:
+        for workshop_id, name in (
+            Workshop.thematic_areas.through.objects.filter(
+                workshop_id__in=[row["pk"] for row in rows]
+            )
+            .order_by("thematicarea__name")
+            .values_list("workshop_id", "thematicarea__name")
+        ):
+            areas.setdefault(workshop_id, []).append(name)
+    kinds = dict(WorkshopKind.choices)
+    modes = dict(DeliveryMode.choices)
+    return [
+        EventCard(
+            title=row["title"],
+            url=reverse("events:detail", args=[row["slug"]]),
+            kind_label=kinds.get(row["kind"], row["kind"]),
+            delivery_label=modes.get(row["delivery_mode"], row["delivery_mode"]),
+            country=row["country__name"] or "",
+            is_cancelled=row["status"] == WorkshopStatus.CANCELLED,
+            summary=Truncator(row["summary"]).words(40, truncate=" …") if row["summary"] else "",
+            dates=EventDates.of(row["starts_on"], row["ends_on"], row["has_tentative_dates"]),
+            thematic_areas=areas.get(row["pk"], []),
+        )
+        for row in rows
+    ]
 
 
 def event_years() -> list[int]:
@@ -146,27 +232,57 @@ def member_state_choices() -> list[tuple[int, str]]:
 # One event ----------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class ProgrammeSession:
+    """A session as the event page prints it: its times as text, “09:00” (empty when
+    not set), and each speaker as one line, “Ms. Among Resi, Officer, Organisation
+    (ACR)”."""
+
+    title: str
+    description: str
+    start_time: str
+    end_time: str
+    speakers: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeDay:
+    """A day of the programme; `label` is its weekday and date in the active
+    language (“Monday, July 15, 2030”), `iso` the date for <time datetime>."""
+
+    pk: int
+    held_on: dt.date
+    iso: str
+    label: str
+    notes: str
+    sessions: list[ProgrammeSession]
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    name: str
+    acronym: str
+    website: str
+
+
 @dataclass
 class EventPage:
-    """Everything the public page of one event shows, fetched in six statements."""
+    """Everything the public page of one event shows, fetched in five statements.
+
+    Plain rows rather than model instances with related managers: the programme of
+    a three-day event has dozens of sessions and speakers, and walking managers and
+    formatting dates in the template cost more than the statements themselves.
+    """
 
     workshop: Workshop
-    days: list[WorkshopDay]
-    partners_by_role: list[tuple[str, list[Organisation]]]
+    days: list[ProgrammeDay]
+    partners_by_role: list[tuple[str, list[Partner]]]
+    has_session_times: bool = False
+    # An aggregate only: never who the participants are (see event_facets).
+    participant_count: int = 0
     thematic_areas: list[dict] = field(default_factory=list)
     member_states: list[str] = field(default_factory=list)
     agencies: list[dict] = field(default_factory=list)
-
-    @property
-    def participant_count(self) -> int:
-        """An aggregate only: never who the participants are."""
-        if self.workshop.status == WorkshopStatus.DELIVERED:
-            return self.workshop.trained_count
-        return self.workshop.registered_count
-
-    @property
-    def has_session_times(self) -> bool:
-        return any(s.start_time for day in self.days for s in day.sessions.all())
 
     @property
     def timezone_label(self) -> str:
@@ -182,81 +298,114 @@ class EventPage:
         return f"{self.workshop.timezone} (UTC{sign}{hours:02d}:{minutes:02d})"
 
 
-def _count_of(registrations):
-    """A correlated subquery counting distinct participants among `registrations`."""
-    return Coalesce(
-        Subquery(
-            registrations.filter(workshop=OuterRef("pk"))
-            .order_by()
-            .values("workshop")
-            .annotate(n=Count("participant", distinct=True))
-            .values("n"),
-            output_field=IntegerField(),
-        ),
-        0,
-    )
+def _speaker_line(honorific, name, position, organisation, acronym) -> str:
+    line = f"{honorific} {name}".strip()  # as Speaker.__str__
+    if position:
+        line += f", {position}"
+    if organisation:
+        line += f", {organisation} ({acronym})" if acronym else f", {organisation}"
+    return line
 
 
 def public_event(*, slug: str) -> EventPage:
     """The public page of one event, with its programme grouped by day.
 
     Raises Workshop.DoesNotExist for an unknown slug, a draft or a non-public workshop.
-    Six statements: the workshop (with its participant counts), its days, their
-    sessions, the sessions' speakers, its partners, and the names around it
-    (event_facets).
+    Five statements at most: the workshop, its days with their sessions (one outer
+    join), the sessions' speakers (none without sessions), its partners, and the
+    names and participant count around it (event_facets). Day labels are formatted
+    in the active language.
     """
-    sessions = Session.objects.order_by("order", "start_time", "pk").prefetch_related(
-        Prefetch("speakers", queryset=Speaker.objects.select_related("organisation"))
-    )
-    workshop = (
-        Workshop.objects.public()
-        .select_related("country")
-        .annotate(
-            trained_count=_count_of(Registration.objects.filter(status__in=TRAINED_STATUSES)),
-            registered_count=_count_of(
-                Registration.objects.exclude(status=RegistrationStatus.WITHDRAWN)
-            ),
+    workshop = Workshop.objects.public().select_related("country").get(slug=slug)
+    # One row per session, or a single row of NULLs for a day without sessions.
+    rows = list(
+        WorkshopDay.objects.filter(workshop=workshop)
+        .order_by("held_on", "sessions__order", "sessions__start_time", "sessions__pk")
+        .values_list(
+            "pk",
+            "held_on",
+            "notes",
+            "sessions__pk",
+            "sessions__title",
+            "sessions__description",
+            "sessions__start_time",
+            "sessions__end_time",
         )
-        .prefetch_related(
-            Prefetch(
-                "days",
-                queryset=WorkshopDay.objects.prefetch_related(
-                    Prefetch("sessions", queryset=sessions)
-                ),
-            ),
-            Prefetch(
-                "partners",
-                queryset=WorkshopPartner.objects.select_related("organisation"),
-            ),
-        )
-        .get(slug=slug)
     )
-    by_role: dict[str, list[Organisation]] = {}
-    for partner in workshop.partners.all():
-        by_role.setdefault(partner.role, []).append(partner.organisation)
-    page = EventPage(
+    session_ids = [row[3] for row in rows if row[3] is not None]
+    speakers: dict[int, list[str]] = {}
+    if session_ids:
+        # By the sessions' ids, not by a join on their workshop: with the ids the
+        # planner reads the join table by its index instead of scanning it.
+        for session_id, *speaker in (
+            Session.speakers.through.objects.filter(session_id__in=session_ids)
+            .order_by("speaker__name", "speaker_id")
+            .values_list(
+                "session_id",
+                "speaker__honorific",
+                "speaker__name",
+                "speaker__position",
+                "speaker__organisation__name",
+                "speaker__organisation__acronym",
+            )
+        ):
+            speakers.setdefault(session_id, []).append(_speaker_line(*speaker))
+
+    days: list[ProgrammeDay] = []
+    has_session_times = False
+    for day_pk, held_on, notes, session_pk, title, description, starts, ends in rows:
+        if not days or days[-1].pk != day_pk:
+            label = f"{date_format(held_on, 'l')}, {date_format(held_on, 'DATE_FORMAT')}"
+            days.append(ProgrammeDay(day_pk, held_on, held_on.isoformat(), label, notes, []))
+        if session_pk is None:
+            continue
+        has_session_times = has_session_times or starts is not None
+        days[-1].sessions.append(
+            ProgrammeSession(
+                title=title,
+                description=description,
+                # “H:i” is the same in every language.
+                start_time=f"{starts:%H:%M}" if starts else "",
+                end_time=f"{ends:%H:%M}" if ends else "",
+                speakers=speakers.get(session_pk, []),
+            )
+        )
+
+    by_role: dict[str, list[Partner]] = {}
+    for role, name, acronym, website in (
+        WorkshopPartner.objects.filter(workshop=workshop)
+        .order_by("role", "organisation__name")
+        .values_list("role", "organisation__name", "organisation__acronym", "organisation__website")
+    ):
+        by_role.setdefault(role, []).append(Partner(name, acronym, website))
+
+    facets = event_facets(workshop)
+    return EventPage(
         workshop=workshop,
-        days=list(workshop.days.all()),
+        days=days,
         partners_by_role=[
             (role.label, by_role[role.value]) for role in PartnerRole if role.value in by_role
         ],
+        has_session_times=has_session_times,
+        participant_count=facets["count"],
+        thematic_areas=facets["theme"],
+        member_states=[row["name"] for row in facets["state"]],
+        agencies=facets["agency"],
     )
-    facets = event_facets(workshop)
-    page.thematic_areas = facets["theme"]
-    page.member_states = [row["name"] for row in facets["state"]]
-    page.agencies = facets["agency"]
-    return page
 
 
-def event_facets(workshop: Workshop) -> dict[str, list[dict]]:
-    """The thematic areas, member states and agencies of an event, in one statement.
+def event_facets(workshop: Workshop) -> dict:
+    """The thematic areas, member states and agencies of an event, and its number of
+    participants, in one statement.
 
-    States and agencies are those the event targets together with those of its
-    participants (counted as in EventPage.participant_count): names of states and
-    agencies only, never of a person. The three lists are plain name lists of
-    different tables, so they come in a single UNION rather than three round trips.
+    Participants are counted once each: the trained ones (attended or completed)
+    once the event is delivered, before that everyone registered and not withdrawn.
+    States and agencies are those the event targets together with those of these
+    participants: names of states and agencies only, never of a person. The lists
+    are plain name lists of different tables, so they come in a single UNION rather
+    than three round trips, and the count rides along as one more row.
     Returns {"theme": [{"name", "slug"}], "state": [{"name"}],
-    "agency": [{"name", "acronym"}]}, each sorted by name.
+    "agency": [{"name", "acronym"}], "count": int}, the lists sorted by name.
     """
     if workshop.status == WorkshopStatus.DELIVERED:
         counted = Registration.objects.filter(status__in=TRAINED_STATUSES)
@@ -290,10 +439,23 @@ def event_facets(workshop: Workshop) -> dict[str, list[dict]]:
         "agency",
         F("acronym"),
     )
-    # The third column means the slug for a theme and the acronym for an agency.
+    count = (
+        counted.values("workshop")
+        .annotate(
+            name=Cast(Count("participant", distinct=True), CharField()),
+            group=Value("count", output_field=CharField()),
+            extra=Value("", output_field=CharField()),
+        )
+        .values_list("name", "group", "extra")
+    )
+    # The first column is the number itself in the “count” row (absent without
+    # participants); the third means the slug for a theme, the acronym for an agency.
     extra_key = {"theme": "slug", "state": None, "agency": "acronym"}
-    facets: dict[str, list[dict]] = {"theme": [], "state": [], "agency": []}
-    for name, group, extra in themes.union(states, agencies).order_by("group", "name"):
+    facets: dict = {"theme": [], "state": [], "agency": [], "count": 0}
+    for name, group, extra in themes.union(states, agencies, count).order_by("group", "name"):
+        if group == "count":
+            facets["count"] = int(name)
+            continue
         row = {"name": name}
         if extra_key[group]:
             row[extra_key[group]] = extra

@@ -29,6 +29,12 @@ class EventListView(CachedPageMixin, FilterFormMixin, ListView):
     def get_queryset(self):
         return queries.event_listing(when=self.when, **self.filters)
 
+    def paginate_queryset(self, queryset, page_size):
+        # The page's rows become cards (with their thematic areas) once sliced.
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = queries.event_cards(rows, with_areas=True)
+        return paginator, page, page.object_list, is_paginated
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(when=self.when, is_past=self.when == queries.PAST, **kwargs)
 
