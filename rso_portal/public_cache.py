@@ -25,7 +25,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils.translation import get_language
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language, get_language_from_path
 
 logger = logging.getLogger(__name__)
 
@@ -92,10 +93,10 @@ def _is_cacheable(request) -> bool:
     )
 
 
-def _page_key(request) -> str:
+def _page_key(request, language) -> str:
     address = f"{request.get_host()}{request.get_full_path()}".encode()
     digest = hashlib.sha256(address).hexdigest()[:32]
-    return f"public-pages:{get_language()}:{digest}"
+    return f"public-pages:{language}:{digest}"
 
 
 def _cached_page(key):
@@ -109,8 +110,52 @@ def _cached_page(key):
     return generation, page if page is not None and page["generation"] == generation else None
 
 
+def _lookup(request, language):
+    """(key, generation, page or None) for this request, asked of the cache once: the
+    middleware asks first, and on a miss the view reuses its answer to store the page."""
+    lookups = request.__dict__.setdefault("_public_page_lookups", {})
+    if language not in lookups:
+        key = _page_key(request, language)
+        lookups[language] = (key, *_cached_page(key))
+    return lookups[language]
+
+
+class PublicPageCacheMiddleware:
+    """Serves a stored public page before sessions, locale, CSRF, auth, messages and
+    URL routing run: on a page served from the cache they were half of its time.
+
+    It finds only what a CachedPageMixin view stored, under the same key (the
+    language comes from the address, as LocaleMiddleware would take it), and sets
+    the two headers LocaleMiddleware would have added. Put it after the security
+    and CSP middleware, whose headers every response needs.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _is_cacheable(request):
+            language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+            try:
+                _key, _generation, page = _lookup(request, language)
+            except Exception:
+                logger.warning("public page cache: unavailable", exc_info=True)
+                page = None
+            if page is not None:
+                response = HttpResponse(page["content"], content_type=page["content_type"])
+                response["Content-Language"] = language
+                if language == settings.LANGUAGE_CODE:
+                    # English has no prefix: the same address could have answered in
+                    # another language, as LocaleMiddleware says for unprefixed pages.
+                    patch_vary_headers(response, ["Accept-Language"])
+                return response
+        return self.get_response(request)
+
+
 class CachedPageMixin:
-    """Serve a view's successful GET from the cache, rendered once per generation.
+    """Store a view's successful GET in the cache, rendered once per generation;
+    PublicPageCacheMiddleware serves it from there (and so does this mixin, should
+    the middleware be left out).
 
     Put it first among a view's bases. Headers (CSP, security) are set by the
     middleware on every response, cached or not: only the body is stored.
@@ -120,8 +165,7 @@ class CachedPageMixin:
         key = None
         if _is_cacheable(request):
             try:
-                key = _page_key(request)
-                generation, cached = _cached_page(key)
+                key, generation, cached = _lookup(request, get_language())
             except Exception:
                 logger.warning("public page cache: unavailable", exc_info=True)
                 key = cached = None

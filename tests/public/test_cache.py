@@ -31,6 +31,41 @@ def test_listing_page_is_served_from_the_cache_the_second_time(
     assert "unsafe-inline" not in second["Content-Security-Policy"]
 
 
+@pytest.mark.parametrize(
+    ("path", "language", "vary"), [("/news/", "en", "Accept-Language"), ("/id/news/", "id", None)]
+)
+def test_cached_page_carries_the_headers_of_a_rendered_one(
+    client, path, language, vary, monkeypatch
+):
+    first = client.get(path)
+    # The hit must come from the middleware, before URL routing reaches any view.
+    monkeypatch.setattr(public_cache.CachedPageMixin, "dispatch", None)
+
+    second = client.get(path)
+
+    assert second.content == first.content
+    for header in (
+        "Content-Language",
+        "Vary",
+        "X-Frame-Options",
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+    ):
+        assert second.get(header) == first.get(header), header
+    assert (second["Content-Language"], second.get("Vary")) == (language, vary)
+
+
+def test_visitor_with_a_session_is_not_served_a_cached_page(client):
+    client.get("/news/")
+    client.cookies["sessionid"] = "someone"
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/news/")
+
+    assert len(queries) > 0
+
+
 def test_newly_published_article_appears_at_once_on_news_and_home(client):
     NewsArticleFactory(title="Earlier news")
     client.get("/news/")
