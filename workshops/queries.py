@@ -256,6 +256,9 @@ class ProgrammeDay:
     label: str
     notes: str
     sessions: list[ProgrammeSession]
+    # Whether the day is over: an empty programme then was never published,
+    # rather than coming soon.
+    is_past: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,10 +356,15 @@ def public_event(*, slug: str) -> EventPage:
 
     days: list[ProgrammeDay] = []
     has_session_times = False
+    today = timezone.localdate()
     for day_pk, held_on, notes, session_pk, title, description, starts, ends in rows:
         if not days or days[-1].pk != day_pk:
             label = f"{date_format(held_on, 'l')}, {date_format(held_on, 'DATE_FORMAT')}"
-            days.append(ProgrammeDay(day_pk, held_on, held_on.isoformat(), label, notes, []))
+            days.append(
+                ProgrammeDay(
+                    day_pk, held_on, held_on.isoformat(), label, notes, [], held_on < today
+                )
+            )
         if session_pk is None:
             continue
         has_session_times = has_session_times or starts is not None

@@ -351,3 +351,16 @@ def test_event_list_card_links_to_the_event(client):
     html = client.get("/events/").content.decode()
 
     assert f'<a href="/events/{workshop.slug}/">Linked event</a>' in html
+
+
+def test_day_without_sessions_is_announced_before_and_reported_after(client):
+    upcoming = make_event(days=[future(10)], slug="coming")
+    delivered = make_event(days=[past(10)], slug="done", status=WorkshopStatus.DELIVERED)
+
+    before = client.get(upcoming.get_absolute_url()).content.decode()
+    after = client.get(delivered.get_absolute_url()).content.decode()
+
+    assert "The programme of this day will be published soon." in before
+    assert "No programme was published for this day." not in before
+    assert "No programme was published for this day." in after
+    assert "The programme of this day will be published soon." not in after
