@@ -13,10 +13,11 @@ day exists, so a subscribed calendar updates the event instead of duplicating it
 """
 
 import datetime as dt
+import functools
 import zoneinfo
 
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from .choices import DeliveryMode, WorkshopStatus
 from .models import Workshop, WorkshopDay
@@ -55,11 +56,27 @@ def build_calendar(workshops, *, name: str, absolute_url, uid_domain: str) -> by
             )
             dates.append(day.held_on)
     if dates:
-        calendar.add_missing_timezones(
-            first_date=min(dates) - dt.timedelta(days=1),
-            last_date=max(dates) + dt.timedelta(days=2),
-        )
+        first_year, last_year = min(dates).year - 1, max(dates).year + 1
+        for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
+            if (vtimezone := _vtimezone(tzid, first_year, last_year)) is not None:
+                calendar.subcomponents.insert(position, vtimezone)
     return calendar.to_ical()
+
+
+@functools.lru_cache(maxsize=128)
+def _vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone | None:
+    """The VTIMEZONE of `tzid` over whole years, or None for a zone icalendar does not know.
+
+    icalendar derives it from the tz database transition by transition, which was
+    two thirds of an .ics response; for the same zone and years it is the same
+    component every time. Whole years keep the number of distinct spans small.
+    """
+    try:
+        return Timezone.from_tzid(
+            tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 12, 31)
+        )
+    except ValueError:
+        return None
 
 
 def _day_event(
