@@ -13,7 +13,7 @@ from django.contrib.admin.widgets import (
 from django.db import models
 from django.forms.formsets import DELETION_FIELD_NAME
 
-from .models import MemberState, Session, Workshop
+from .models import MemberState, Session
 from .services import get_or_add_workshop_day
 
 # --- Autocomplete without a query per inline row -------------------------------------
@@ -182,32 +182,8 @@ class MemberStateForm(forms.ModelForm):
 # --- The workshop page ------------------------------------------------------------------
 
 
-class WorkshopForm(UniqueSlugFormMixin, forms.ModelForm):
-    class Meta:
-        model = Workshop
-        fields = [
-            "title",
-            "slug",
-            "kind",
-            "status",
-            "summary",
-            "description",
-            "delivery_mode",
-            "platform",
-            "venue",
-            "city",
-            "country",
-            "timezone",
-            "languages",
-            "has_interpretation",
-            "interpretation_notes",
-            "thematic_areas",
-            "target_member_states",
-            "target_agencies",
-            "capacity",
-            "has_tentative_dates",
-            "is_public",
-        ]
+class WorkshopForm(UniqueSlugForm):
+    """The workshop's own fields; WorkshopAdmin.fieldsets say which (the admin supplies Meta)."""
 
     def clean_capacity(self):
         capacity = self.cleaned_data["capacity"]
