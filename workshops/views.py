@@ -2,7 +2,7 @@
 
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
@@ -36,13 +36,28 @@ class EventListView(CachedPageMixin, FilterFormMixin, ListView):
         return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(when=self.when, is_past=self.when == queries.PAST, **kwargs)
+        context = super().get_context_data(
+            when=self.when, is_past=self.when == queries.PAST, **kwargs
+        )
+        count = context["paginator"].count
+        context["count_label"] = ngettext("%(counter)s event", "%(counter)s events", count) % {
+            "counter": count
+        }
+        return context
 
 
 class EventDetailView(QueryObjectMixin, DetailView):
     template_name = "workshops/event_detail.html"
     context_object_name = "event"
     object_query = queries.public_event
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        count = self.object.participant_count
+        context["participants_label"] = ngettext(
+            "%(counter)s official", "%(counter)s officials", count
+        ) % {"counter": count}
+        return context
 
 
 class ContactView(FormView):
