@@ -17,6 +17,8 @@ from functools import cache
 from crispy_forms.utils import render_crispy_form
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.middleware.csrf import get_token
 from django.template.defaultfilters import filesizeformat, linebreaks_filter
 from django.templatetags.static import static
@@ -28,21 +30,75 @@ from django.utils.translation import get_language, get_language_info, gettext
 from jinja2 import Environment
 
 
-@cache
-def _reverse_without_arguments(name: str, language: str, prefix: str, urlconf) -> str:
-    return reverse(name)
+class _Translations(dict):
+    """The active language's translation of each message, looked up once per process:
+    a page marks some thirty strings, and Django's gettext finds the active language
+    in a context-local variable for each of them."""
+
+    def __missing__(self, message: str) -> str:
+        value = self[message] = gettext(message)
+        return value
+
+
+class _Addresses(dict):
+    """reverse() of the URL names without arguments (the navigation's), once per
+    process and language: such an address only depends on the language prefix."""
+
+    def __missing__(self, name: str) -> str:
+        value = self[name] = reverse(name)
+        return value
+
+
+_per_language: dict[tuple, tuple[_Translations, _Addresses]] = {}
+
+
+@receiver(setting_changed)
+def _forget_per_language(*, setting, **kwargs):
+    if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
+        _per_language.clear()
+        _language_names.cache_clear()
+    if setting in {"STORAGES", "STATIC_URL"}:
+        static_url.cache_clear()
+
+
+def request_context(request) -> dict:
+    """What every public page needs, bound once per render (a context processor):
+    `_` and `url` for the active language, `language`, and `language_links`."""
+    language = get_language()
+    key = (language, get_script_prefix(), get_urlconf())
+    if key not in _per_language:
+        _per_language[key] = (_Translations(), _Addresses())
+    translations, addresses = _per_language[key]
+
+    def url(name: str, *args) -> str:
+        return reverse(name, args=args) if args else addresses[name]
+
+    return {
+        "_": translations.__getitem__,
+        "url": url,
+        "language": language,
+        "language_links": [
+            (code, name, page_in_language(request, code), code == language)
+            for code, name in _language_names()
+        ],
+    }
 
 
 def url(name: str, *args) -> str:
-    """reverse(name, args=args). Names without arguments (the navigation's) are
-    reversed once per language: the address only depends on the language prefix."""
-    if args:
-        return reverse(name, args=args)
-    return _reverse_without_arguments(name, get_language(), get_script_prefix(), get_urlconf())
+    """reverse(name, args=args), for templates rendered without a request (the 500
+    page) and for imported macros, which do not see the render's context."""
+    return reverse(name, args=args)
 
 
 @cache
-def _language_links() -> tuple[tuple[str, str], ...]:
+def static_url(path: str) -> str:
+    """static(path), once per process: with the manifest storage, each call hashes
+    nothing but still walks the storage's URL building."""
+    return static(path)
+
+
+@cache
+def _language_names() -> tuple[tuple[str, str], ...]:
     return tuple(
         (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
     )
@@ -127,10 +183,8 @@ def environment(**options) -> Environment:
     env.globals.update(
         _=gettext,
         url=url,
-        static=static,
+        static=static_url,
         get_language=get_language,
-        language_links=_language_links,
-        page_in_language=page_in_language,
         absolute_uri=absolute_uri,
         querystring=querystring,
         regroup=regroup,

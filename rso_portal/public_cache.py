@@ -21,7 +21,8 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.dummy import DummyCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -86,7 +87,10 @@ def connect_signals() -> None:
 
 def _is_cacheable(request) -> bool:
     return (
-        request.method in ("GET", "HEAD")
+        # With caching turned off (CACHE_URL=dummycache://), skip the key and the
+        # lookups: they would cost each page for nothing.
+        not isinstance(caches[DEFAULT_CACHE_ALIAS], DummyCache)
+        and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not any(name in request.GET for name in UNCACHED_PARAMETERS)

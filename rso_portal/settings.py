@@ -72,7 +72,10 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,
-        "OPTIONS": {"environment": "rso_portal.jinja.environment"},
+        "OPTIONS": {
+            "environment": "rso_portal.jinja.environment",
+            "context_processors": ["rso_portal.jinja.request_context"],
+        },
     },
     # The admin, crispy forms, emails and robots.txt.
     {
