@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from rso_portal.filter_forms import FilterForm
+from rso_portal.filter_forms import Choices, FilterForm
 
 from . import queries
 from .choices import PublicationKind
@@ -25,13 +25,12 @@ class NewsFilterForm(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["thematic_area"].choices = [
-            ("", _("All thematic areas")),
-            *queries.thematic_area_choices(),
-        ]
-        self.fields["year"].choices = [("", _("All years"))] + [
-            (year, year) for year in queries.news_years()
-        ]
+        self.fields["thematic_area"].choices = Choices(
+            [("", _("All thematic areas")), *queries.thematic_area_choices()]
+        )
+        self.fields["year"].choices = Choices(
+            [("", _("All years")), *((year, year) for year in queries.news_years())]
+        )
 
 
 class PublicationFilterForm(FilterForm):
@@ -50,7 +49,6 @@ class PublicationFilterForm(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["thematic_area"].choices = [
-            ("", _("All thematic areas")),
-            *queries.thematic_area_choices(),
-        ]
+        self.fields["thematic_area"].choices = Choices(
+            [("", _("All thematic areas")), *queries.thematic_area_choices()]
+        )

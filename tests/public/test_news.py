@@ -66,6 +66,30 @@ def test_news_list_paginates_ten_a_page(client):
     assert client.get("/news/?page=4").status_code == 404
 
 
+@pytest.mark.parametrize("page", ["0", "-1", "x", "1.5", "4"])
+def test_news_list_answers_404_for_a_page_that_is_not_there(client, page):
+    NewsArticleFactory.create_batch(23)
+
+    assert client.get(f"/news/?page={page}").status_code == 404
+
+
+def test_news_list_last_page_and_count(client):
+    NewsArticleFactory.create_batch(23)
+
+    response = client.get("/news/?page=last")
+
+    assert len(response.context["articles"]) == 3
+    assert response.context["page_obj"].number == 3
+    assert "23 articles" in response.content.decode()
+
+
+def test_news_list_without_articles_says_so(client):
+    response = client.get("/news/")
+
+    assert response.status_code == 200
+    assert "No news yet." in response.content.decode()
+
+
 def test_news_list_filters_by_thematic_area(client):
     area = ThematicAreaFactory(slug="trafficking-in-persons")
     NewsArticleFactory(title="Tagged").thematic_areas.add(area)
@@ -88,6 +112,22 @@ def test_news_list_filters_by_year(client):
         (2022, 2022),
         (2021, 2021),
     ]
+
+
+def test_news_year_filter_offers_only_years_with_a_published_article(client):
+    NewsArticleFactory(published_at=at(2024, 3, 1))
+    # 2023: its latest article is a draft, an earlier one is published.
+    NewsArticleFactory(published_at=at(2023, 2, 1))
+    NewsArticleFactory(published_at=at(2023, 11, 1), status=ArticleStatus.DRAFT)
+    NewsArticleFactory(published_at=at(2021, 6, 1), status=ArticleStatus.DRAFT)  # drafts only
+    NewsArticleFactory(published_at=at(2019, 6, 1))
+    # Local time: 2018-12-31 20:00 UTC is already 2019 in Bangkok (UTC+7).
+    NewsArticleFactory(published_at=dt.datetime(2018, 12, 31, 20, tzinfo=dt.UTC))
+    NewsArticleFactory(published_at=timezone.now() + dt.timedelta(days=400))  # scheduled
+
+    choices = client.get("/news/").context["filter_form"].fields["year"].choices
+
+    assert [year for year, _label in choices][1:] == [2024, 2023, 2019]
 
 
 def test_news_list_searches_title_summary_and_body(client):
@@ -136,8 +176,8 @@ def test_news_list_queries_stay_constant(client, no_page_cache, django_assert_nu
     for article in NewsArticleFactory.create_batch(rows):
         article.thematic_areas.add(*areas)
 
-    # the filters' areas and years; count, page, thematic areas of the page.
-    with django_assert_num_queries(5):
+    # the filters' areas and years; the page with its count and thematic areas.
+    with django_assert_num_queries(3):
         response = client.get("/news/")
 
     assert len(response.context["articles"]) == min(rows, 10)
@@ -149,7 +189,8 @@ def test_news_list_search_queries_stay_constant(
 ):
     NewsArticleFactory.create_batch(rows, title="Border management")
 
-    with django_assert_num_queries(5):
+    # the filters' areas and years; the matches with their count; their areas.
+    with django_assert_num_queries(4):
         response = client.get("/news/?q=border&year=2030")
 
     assert response.status_code == 200
