@@ -225,6 +225,11 @@ def main():
             bare_env,
         )
 
+    # Planner statistics, as a production server's autovacuum keeps them (it is off on
+    # some machines): without them PostgreSQL plans the bulk-loaded tables blind.
+    for db in (PORTAL_DB, BARE_DB):
+        subprocess.run(["psql", pg_url(pg, db), "-q", "-c", "ANALYZE"], check=True)
+
     uncached_env = {**env, "CACHE_URL": "dummycache://"}
     probe = subprocess.run(
         [PY, "manage.py", "shell", "-c", PAGE_PROBE],
