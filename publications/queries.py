@@ -15,6 +15,7 @@ from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 from django.utils.translation import get_language
 
+from rso_portal import prepared
 from workshops.models import ThematicArea, Workshop
 from workshops.queries import EventDates
 
@@ -91,7 +92,7 @@ class NewsListing:
         else:
             sql, params = _listing_statement(self.thematic_area, self.year)
             with connection.cursor() as cursor:
-                cursor.execute(sql, [*params, limit, offset])
+                prepared.execute(cursor, sql, [*params, limit, offset])
                 found = cursor.fetchall()
             # A row per article and thematic area: the articles, each with its areas
             # (for news_cards), in the statement's order.
@@ -236,7 +237,7 @@ def latest_news(*, limit: int) -> list["NewsCard"]:
         )
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
-        cursor.execute(_LATEST_SQL, [ArticleStatus.PUBLISHED.value, now, limit])
+        prepared.execute(cursor, _LATEST_SQL, [ArticleStatus.PUBLISHED.value, now, limit])
         found = cursor.fetchall()
     return news_cards(
         {"pk": pk, "title": title, "slug": slug, "summary": summary, "published_at": _aware(at)}
@@ -364,7 +365,7 @@ def _card_areas(article_ids: list[int], list_url: str) -> dict[int, list[AreaLin
         )
     areas: dict[int, list[AreaLink]] = {}
     with connection.cursor() as cursor:
-        cursor.execute(sql, article_ids)
+        prepared.execute(cursor, sql, article_ids)
         for article_id, name, slug in cursor.fetchall():
             areas.setdefault(article_id, []).append(
                 AreaLink(name, f"{list_url}?thematic_area={slug}")
@@ -431,7 +432,7 @@ def news_years() -> list[int]:
         "status": ArticleStatus.PUBLISHED.value,
     }
     with connection.cursor() as cursor:
-        cursor.execute(_YEARS_SQL, params)
+        prepared.execute(cursor, _YEARS_SQL, params)
         return [year for (year,) in cursor.fetchall() if year is not None]
 
 
@@ -563,7 +564,7 @@ def thematic_area_choices() -> list[tuple[str, str]]:
             f" ORDER BY {q('name')} ASC"
         )
     with connection.cursor() as cursor:
-        cursor.execute(_AREA_CHOICES_SQL)
+        prepared.execute(cursor, _AREA_CHOICES_SQL)
         return cursor.fetchall()
 
 

@@ -16,6 +16,7 @@ from django.utils.text import Truncator
 from participants.choices import TRAINED_STATUSES, RegistrationStatus
 from participants.models import Participant, Registration
 from publications.models import Publication
+from rso_portal import prepared
 
 from .choices import DeliveryMode, PartnerRole, WorkshopKind, WorkshopStatus
 from .models import (
@@ -480,7 +481,7 @@ def _fetch(sql: str, params: list, fields: tuple = ()) -> list:
     converted as the ORM converts that field's."""
     db = connections[DEFAULT_DB_ALIAS]
     with db.cursor() as cursor:
-        cursor.execute(sql, params)
+        prepared.execute(cursor, sql, params)
         rows = cursor.fetchall()
     converted = _converted_columns(db.vendor, fields) if rows else ()
     if not converted:
