@@ -231,10 +231,11 @@ def main():
             bare_env,
         )
 
-    # Planner statistics, as a production server's autovacuum keeps them (it is off on
-    # some machines): without them PostgreSQL plans the bulk-loaded tables blind.
+    # Planner statistics and visibility maps, as a server's autovacuum keeps them (it
+    # is off on some machines): without them PostgreSQL plans the bulk-loaded tables
+    # blind.
     for db in (PORTAL_DB, BARE_DB):
-        subprocess.run(["psql", pg_url(pg, db), "-q", "-c", "ANALYZE"], check=True)
+        subprocess.run(["psql", pg_url(pg, db), "-q", "-c", "VACUUM ANALYZE"], check=True)
 
     uncached_env = {**env, "CACHE_URL": "dummycache://"}
     probe = subprocess.run(
