@@ -3,7 +3,7 @@ fetches what its page shows in a fixed number of statements, whatever the rows."
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 from django.conf import settings
@@ -129,11 +129,7 @@ def _listing_statement(thematic_area: str, year: int | None) -> tuple[str, list]
     NewsArticle.Meta.ordering) with their count and their thematic areas (a row per
     article and area), and its parameters but LIMIT and OFFSET. Portable SQL
     (PostgreSQL and SQLite)."""
-    sql = _LISTING_SQL.get((bool(thematic_area), year is not None))
-    if sql is None:
-        sql = _LISTING_SQL[bool(thematic_area), year is not None] = _build_listing_sql(
-            by_area=bool(thematic_area), by_year=year is not None
-        )
+    sql = _listing_sql(by_area=bool(thematic_area), by_year=year is not None)
     adapt = connection.ops.adapt_datetimefield_value
     params = [ArticleStatus.PUBLISHED.value, adapt(timezone.now())]
     if thematic_area:
@@ -149,10 +145,8 @@ def _listing_statement(thematic_area: str, year: int | None) -> tuple[str, list]
     return sql, params + params
 
 
-_LISTING_SQL: dict[tuple[bool, bool], str] = {}
-
-
-def _build_listing_sql(*, by_area: bool, by_year: bool) -> str:
+@cache
+def _listing_sql(*, by_area: bool, by_year: bool) -> str:
     q = connection.ops.quote_name
     article = q(NewsArticle._meta.db_table)
     through = q(NewsArticle.thematic_areas.through._meta.db_table)
@@ -226,18 +220,9 @@ def search_news(articles, text: str):
 def latest_news(*, limit: int) -> list["NewsCard"]:
     """The newest published articles, for the home page: one statement, its SQL written
     here as the listing's (the ORM took longer to build it than the database to run it)."""
-    global _LATEST_SQL
-    if _LATEST_SQL is None:
-        q = connection.ops.quote_name
-        _LATEST_SQL = (
-            f"SELECT {q('id')}, {q('title')}, {q('slug')}, {q('summary')}, {q('published_at')}"  # noqa: S608
-            f" FROM {q(NewsArticle._meta.db_table)}"
-            f" WHERE {q('status')} = %s AND {q('published_at')} <= %s"
-            f" ORDER BY {q('published_at')} DESC, {q('title')} ASC LIMIT %s"
-        )
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
-        prepared.execute(cursor, _LATEST_SQL, [ArticleStatus.PUBLISHED.value, now, limit])
+        prepared.execute(cursor, _latest_sql(), [ArticleStatus.PUBLISHED.value, now, limit])
         found = cursor.fetchall()
     return news_cards(
         {"pk": pk, "title": title, "slug": slug, "summary": summary, "published_at": _aware(at)}
@@ -245,7 +230,15 @@ def latest_news(*, limit: int) -> list["NewsCard"]:
     )
 
 
-_LATEST_SQL: str | None = None
+@cache
+def _latest_sql() -> str:
+    q = connection.ops.quote_name
+    return (
+        f"SELECT {q('id')}, {q('title')}, {q('slug')}, {q('summary')}, {q('published_at')}"  # noqa: S608
+        f" FROM {q(NewsArticle._meta.db_table)}"
+        f" WHERE {q('status')} = %s AND {q('published_at')} <= %s"
+        f" ORDER BY {q('published_at')} DESC, {q('title')} ASC LIMIT %s"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,18 +344,7 @@ def _card_dates(published_at: datetime, *, tz, label_format: str, language: str)
 def _card_areas(article_ids: list[int], list_url: str) -> dict[int, list[AreaLink]]:
     """{article id: its thematic areas by name}: one statement, its SQL written here
     (building it with the ORM took longer than running it)."""
-    sql = _CARD_AREAS_SQL.get(len(article_ids))
-    if sql is None:
-        q = connection.ops.quote_name
-        placeholders = ", ".join(["%s"] * len(article_ids))
-        sql = _CARD_AREAS_SQL[len(article_ids)] = (
-            f"SELECT t.{q('newsarticle_id')}, a.{q('name')}, a.{q('slug')}"  # noqa: S608
-            f" FROM {q(NewsArticle.thematic_areas.through._meta.db_table)} t"
-            f" INNER JOIN {q(ThematicArea._meta.db_table)} a"
-            f" ON a.{q('id')} = t.{q('thematicarea_id')}"
-            f" WHERE t.{q('newsarticle_id')} IN ({placeholders})"
-            f" ORDER BY a.{q('name')} ASC"
-        )
+    sql = _card_areas_sql(len(article_ids))
     areas: dict[int, list[AreaLink]] = {}
     with connection.cursor() as cursor:
         prepared.execute(cursor, sql, article_ids)
@@ -373,7 +355,19 @@ def _card_areas(article_ids: list[int], list_url: str) -> dict[int, list[AreaLin
     return areas
 
 
-_CARD_AREAS_SQL: dict[int, str] = {}  # by the number of articles
+@lru_cache(maxsize=64)
+def _card_areas_sql(count: int) -> str:
+    """The statement for `count` articles (its IN list has one parameter each)."""
+    q = connection.ops.quote_name
+    placeholders = ", ".join(["%s"] * count)
+    return (
+        f"SELECT t.{q('newsarticle_id')}, a.{q('name')}, a.{q('slug')}"  # noqa: S608
+        f" FROM {q(NewsArticle.thematic_areas.through._meta.db_table)} t"
+        f" INNER JOIN {q(ThematicArea._meta.db_table)} a"
+        f" ON a.{q('id')} = t.{q('thematicarea_id')}"
+        f" WHERE t.{q('newsarticle_id')} IN ({placeholders})"
+        f" ORDER BY a.{q('name')} ASC"
+    )
 
 
 def news_years() -> list[int]:
@@ -396,47 +390,46 @@ def news_years() -> list[int]:
                 "published_at", "year", order="DESC", tzinfo=timezone.get_current_timezone()
             )
         ]
-    global _YEARS_SQL
-    if _YEARS_SQL is None:
-        q = connection.ops.quote_name
-        article = q(NewsArticle._meta.db_table)
-        published_at, status = q("published_at"), q("status")
-
-        def latest(condition: str) -> str:  # the latest article, of any status
-            return (
-                f" (SELECT {published_at}, {status} FROM {article}"  # noqa: S608
-                f" WHERE {published_at} {condition} ORDER BY {published_at} DESC LIMIT 1) a"
-            )
-
-        # start: the local start of a year (a timestamp without time zone);
-        # published: whether the latest article of that year is.
-        year_of_a = f"DATE_TRUNC('year', a.{published_at} AT TIME ZONE %(tz)s)"
-        _YEARS_SQL = (
-            "WITH RECURSIVE years(start, published) AS ("  # noqa: S608
-            f" SELECT {year_of_a}, a.{status} = %(status)s FROM{latest('<= %(now)s')}"
-            " UNION ALL"
-            f" SELECT {year_of_a}, a.{status} = %(status)s FROM years, LATERAL"
-            f"{latest('< years.start AT TIME ZONE %(tz)s')}"
-            # In the SELECT list, not the WHERE: one probe a year, never a join.
-            ") SELECT CASE WHEN published OR EXISTS ("
-            f" SELECT 1 FROM {article} WHERE {status} = %(status)s"
-            f" AND {published_at} <= %(now)s"
-            f" AND {published_at} >= start AT TIME ZONE %(tz)s"
-            f" AND {published_at} < (start + INTERVAL '1 year') AT TIME ZONE %(tz)s"
-            ") THEN CAST(EXTRACT(YEAR FROM start) AS integer) END"
-            " FROM years ORDER BY start DESC"
-        )
     params = {
         "now": timezone.now(),
         "tz": timezone.get_current_timezone_name(),
         "status": ArticleStatus.PUBLISHED.value,
     }
     with connection.cursor() as cursor:
-        prepared.execute(cursor, _YEARS_SQL, params)
+        prepared.execute(cursor, _years_sql(), params)
         return [year for (year,) in cursor.fetchall() if year is not None]
 
 
-_YEARS_SQL: str | None = None
+@cache
+def _years_sql() -> str:
+    q = connection.ops.quote_name
+    article = q(NewsArticle._meta.db_table)
+    published_at, status = q("published_at"), q("status")
+
+    def latest(condition: str) -> str:  # the latest article, of any status
+        return (
+            f" (SELECT {published_at}, {status} FROM {article}"  # noqa: S608
+            f" WHERE {published_at} {condition} ORDER BY {published_at} DESC LIMIT 1) a"
+        )
+
+    # start: the local start of a year (a timestamp without time zone);
+    # published: whether the latest article of that year is.
+    year_of_a = f"DATE_TRUNC('year', a.{published_at} AT TIME ZONE %(tz)s)"
+    return (
+        "WITH RECURSIVE years(start, published) AS ("  # noqa: S608
+        f" SELECT {year_of_a}, a.{status} = %(status)s FROM{latest('<= %(now)s')}"
+        " UNION ALL"
+        f" SELECT {year_of_a}, a.{status} = %(status)s FROM years, LATERAL"
+        f"{latest('< years.start AT TIME ZONE %(tz)s')}"
+        # In the SELECT list, not the WHERE: one probe a year, never a join.
+        ") SELECT CASE WHEN published OR EXISTS ("
+        f" SELECT 1 FROM {article} WHERE {status} = %(status)s"
+        f" AND {published_at} <= %(now)s"
+        f" AND {published_at} >= start AT TIME ZONE %(tz)s"
+        f" AND {published_at} < (start + INTERVAL '1 year') AT TIME ZONE %(tz)s"
+        ") THEN CAST(EXTRACT(YEAR FROM start) AS integer) END"
+        " FROM years ORDER BY start DESC"
+    )
 
 
 @dataclass
@@ -556,16 +549,15 @@ def published_highlight(*, slug: str) -> NewsletterIssue:
 def thematic_area_choices() -> list[tuple[str, str]]:
     """(slug, name) of every thematic area by name: one statement, its SQL written
     here (building it with the ORM took longer than running it)."""
-    global _AREA_CHOICES_SQL
-    if _AREA_CHOICES_SQL is None:
-        q = connection.ops.quote_name
-        _AREA_CHOICES_SQL = (
-            f"SELECT {q('slug')}, {q('name')} FROM {q(ThematicArea._meta.db_table)}"  # noqa: S608
-            f" ORDER BY {q('name')} ASC"
-        )
     with connection.cursor() as cursor:
-        prepared.execute(cursor, _AREA_CHOICES_SQL)
+        prepared.execute(cursor, _area_choices_sql())
         return cursor.fetchall()
 
 
-_AREA_CHOICES_SQL: str | None = None
+@cache
+def _area_choices_sql() -> str:
+    q = connection.ops.quote_name
+    return (
+        f"SELECT {q('slug')}, {q('name')} FROM {q(ThematicArea._meta.db_table)}"  # noqa: S608
+        f" ORDER BY {q('name')} ASC"
+    )
