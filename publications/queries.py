@@ -91,9 +91,7 @@ class NewsListing:
             )
         else:
             sql, params = _listing_statement(self.thematic_area, self.year)
-            with connection.cursor() as cursor:
-                prepared.execute(cursor, sql, [*params, limit, offset])
-                found = cursor.fetchall()
+            found = prepared.fetchall(sql, [*params, limit, offset])
             # A row per article and thematic area: the articles, each with its areas
             # (for news_cards), in the statement's order.
             rows, by_pk = [], {}
@@ -221,9 +219,7 @@ def latest_news(*, limit: int) -> list["NewsCard"]:
     """The newest published articles, for the home page: one statement, its SQL written
     here as the listing's (the ORM took longer to build it than the database to run it)."""
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    with connection.cursor() as cursor:
-        prepared.execute(cursor, _latest_sql(), [ArticleStatus.PUBLISHED.value, now, limit])
-        found = cursor.fetchall()
+    found = prepared.fetchall(_latest_sql(), [ArticleStatus.PUBLISHED.value, now, limit])
     return news_cards(
         {"pk": pk, "title": title, "slug": slug, "summary": summary, "published_at": _aware(at)}
         for pk, title, slug, summary, at in found
@@ -346,12 +342,8 @@ def _card_areas(article_ids: list[int], list_url: str) -> dict[int, list[AreaLin
     (building it with the ORM took longer than running it)."""
     sql = _card_areas_sql(len(article_ids))
     areas: dict[int, list[AreaLink]] = {}
-    with connection.cursor() as cursor:
-        prepared.execute(cursor, sql, article_ids)
-        for article_id, name, slug in cursor.fetchall():
-            areas.setdefault(article_id, []).append(
-                AreaLink(name, f"{list_url}?thematic_area={slug}")
-            )
+    for article_id, name, slug in prepared.fetchall(sql, article_ids):
+        areas.setdefault(article_id, []).append(AreaLink(name, f"{list_url}?thematic_area={slug}"))
     return areas
 
 
@@ -395,9 +387,7 @@ def news_years() -> list[int]:
         "tz": timezone.get_current_timezone_name(),
         "status": ArticleStatus.PUBLISHED.value,
     }
-    with connection.cursor() as cursor:
-        prepared.execute(cursor, _years_sql(), params)
-        return [year for (year,) in cursor.fetchall() if year is not None]
+    return [year for (year,) in prepared.fetchall(_years_sql(), params) if year is not None]
 
 
 @cache
@@ -549,9 +539,7 @@ def published_highlight(*, slug: str) -> NewsletterIssue:
 def thematic_area_choices() -> list[tuple[str, str]]:
     """(slug, name) of every thematic area by name: one statement, its SQL written
     here (building it with the ORM took longer than running it)."""
-    with connection.cursor() as cursor:
-        prepared.execute(cursor, _area_choices_sql())
-        return cursor.fetchall()
+    return prepared.fetchall(_area_choices_sql())
 
 
 @cache

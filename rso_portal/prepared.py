@@ -22,6 +22,8 @@ import re
 import weakref
 from functools import lru_cache
 
+from django.db import connection
+
 _PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?s")
 
 # The raw connection -> the names of the statements prepared on it.
@@ -46,6 +48,13 @@ def _statement(sql: str) -> tuple[str, str, tuple]:
     numbered = _PLACEHOLDER.sub(number, sql)
     name = "rso_" + hashlib.sha1(sql.encode(), usedforsecurity=False).hexdigest()[:20]
     return name, numbered, tuple(keys)
+
+
+def fetchall(sql: str, params=()) -> list[tuple]:
+    """The rows of `sql` on the default database, prepared on PostgreSQL."""
+    with connection.cursor() as cursor:
+        execute(cursor, sql, params)
+        return cursor.fetchall()
 
 
 def execute(cursor, sql: str, params=()) -> None:

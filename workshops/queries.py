@@ -480,9 +480,7 @@ def _fetch(sql: str, params: list, fields: tuple = ()) -> list:
     """The rows of `sql`, the value in each column of `fields` (model fields)
     converted as the ORM converts that field's."""
     db = connections[DEFAULT_DB_ALIAS]
-    with db.cursor() as cursor:
-        prepared.execute(cursor, sql, params)
-        rows = cursor.fetchall()
+    rows = prepared.fetchall(sql, params)
     converted = _converted_columns(db.vendor, fields) if rows else ()
     if not converted:
         return rows
