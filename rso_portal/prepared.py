@@ -10,7 +10,8 @@ A statement is prepared on first use in each database connection, under a name
 derived from its text, and stays for the connection's life (a PREPARE survives a
 rolled-back transaction; a reconnection starts afresh). The PREPARE goes through
 the raw connection, as Django's own connection setup does: once per connection, it
-is not one of a page's statements. Parameters are written %s or %(name)s, as for
+is not one of a page's statements. A statement whose table a migration changed is
+prepared again (outside a transaction), for workers older than the deploy. Parameters are written %s or %(name)s, as for
 cursor.execute(), and the text must hold no other %. Session-level statements do
 not survive a pooler in transaction mode (PgBouncer): there, leave this out.
 
@@ -22,7 +23,7 @@ import re
 import weakref
 from functools import lru_cache
 
-from django.db import connection
+from django.db import NotSupportedError, connection
 
 _PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?s")
 
@@ -67,11 +68,30 @@ def execute(cursor, sql: str, params=()) -> None:
     name, numbered, keys = _statement(sql)
     names = _prepared.setdefault(db.connection, set())
     if name not in names:
-        with db.connection.cursor() as raw:
-            raw.execute(f"PREPARE {name} AS {numbered}")
+        _prepare(db, name, numbered)
         names.add(name)
-    if keys:
-        placeholders = ", ".join(["%s"] * len(keys))
-        cursor.execute(f"EXECUTE {name} ({placeholders})", [params[key] for key in keys])
+    values = [params[key] for key in keys]
+    try:
+        _execute(cursor, name, values)
+    except NotSupportedError:
+        # "cached plan must not change result type": a migration changed a table
+        # under a statement prepared before it (a worker older than the deploy).
+        # Outside a transaction nothing is lost by preparing it again.
+        if db.in_atomic_block:
+            raise
+        _prepare(db, name, numbered, again=True)
+        _execute(cursor, name, values)
+
+
+def _prepare(db, name: str, numbered: str, *, again: bool = False) -> None:
+    with db.connection.cursor() as raw:
+        if again:
+            raw.execute(f"DEALLOCATE {name}")
+        raw.execute(f"PREPARE {name} AS {numbered}")
+
+
+def _execute(cursor, name: str, values: list) -> None:
+    if values:
+        cursor.execute(f"EXECUTE {name} ({', '.join(['%s'] * len(values))})", values)
     else:
         cursor.execute(f"EXECUTE {name}")

@@ -58,3 +58,21 @@ def test_postgresql_prepares_again_on_a_new_connection():
     with connection.cursor() as cursor:
         prepared.execute(cursor, sql, [41])
         assert cursor.fetchone() == (42,)
+
+
+@requires_postgres
+@pytest.mark.django_db(transaction=True)
+def test_postgresql_prepares_again_when_a_migration_changed_the_table():
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE prepared_probe (value integer)")
+        cursor.execute("INSERT INTO prepared_probe VALUES (7)")
+    try:
+        sql = "SELECT value FROM prepared_probe"
+        assert prepared.fetchall(sql) == [(7,)]
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE prepared_probe ALTER COLUMN value TYPE text")
+
+        assert prepared.fetchall(sql) == [("7",)]
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE prepared_probe")
