@@ -11,9 +11,10 @@ derived from its text, and stays for the connection's life (a PREPARE survives a
 rolled-back transaction; a reconnection starts afresh). The PREPARE goes through
 the raw connection, as Django's own connection setup does: once per connection, it
 is not one of a page's statements. A statement whose table a migration changed is
-prepared again (outside a transaction), for workers older than the deploy. Parameters are written %s or %(name)s, as for
-cursor.execute(), and the text must hold no other %. Session-level statements do
-not survive a pooler in transaction mode (PgBouncer): there, leave this out.
+prepared again (outside a transaction), for workers older than the deploy.
+Parameters are written %s or %(name)s, as for cursor.execute(), and the text must
+hold no other %. Session-level statements do not survive a pooler in transaction
+mode (PgBouncer): there, leave this out.
 
 Elsewhere (SQLite in development) the text simply runs.
 """
