@@ -4,6 +4,8 @@ The workshop's change page schedules a whole workshop in one submit: its days, i
 sessions, partners, trainers and registrations. What makes that possible lives here.
 """
 
+import datetime as dt
+
 from django import forms
 from django.contrib.admin.widgets import (
     AdminDateWidget,
@@ -13,7 +15,7 @@ from django.contrib.admin.widgets import (
 from django.db import models
 from django.forms.formsets import DELETION_FIELD_NAME
 
-from .models import MemberState, Session
+from .models import MemberState, Session, WorkshopDay
 from .services import get_or_add_workshop_day
 
 # --- Autocomplete without a query per inline row -------------------------------------
@@ -198,6 +200,24 @@ class WorkshopDayFormSet(forms.BaseInlineFormSet):
     def clean(self):
         flag_duplicates(self, ["held_on"], "This date is listed twice; remove one of the rows.")
         super().clean()
+
+    def save_existing_objects(self, commit=True):
+        # Each UPDATE is checked against the unique (workshop, date) at once, so two
+        # days swapping dates, or a day moved onto the date of one deleted in the same
+        # submit, would collide half-way. Days that move or go first leave their dates
+        # for placeholders, inside the admin's transaction (no one else sees them);
+        # clean() has made sure the final dates differ.
+        if commit:
+            leaving = [
+                form.instance.pk
+                for form in self.initial_forms
+                if marked_for_deletion(self, form) or "held_on" in form.changed_data
+            ]
+            for offset, pk in enumerate(leaving):
+                WorkshopDay.objects.filter(pk=pk).update(
+                    held_on=dt.date.min + dt.timedelta(days=offset)
+                )
+        return super().save_existing_objects(commit)
 
 
 class SessionForm(InstanceLabelsFormMixin, forms.ModelForm):

@@ -504,3 +504,35 @@ def test_mark_delivered_changes_only_scheduled_workshops(staff_client):
         scheduled.pk: WorkshopStatus.DELIVERED,
         draft.pk: WorkshopStatus.DRAFT,
     }
+
+
+@pytest.mark.django_db
+def test_change_page_swaps_the_dates_of_two_days(staff_client, scheduled):
+    data = resubmit(staff_client.get(change_url(scheduled)))
+    data["days-0-held_on"], data["days-1-held_on"] = "2022-07-20", "2022-07-18"
+
+    response = staff_client.post(change_url(scheduled), data)
+
+    assert response.status_code == 302
+    assert [(title, day) for title, day, _, _ in programme(scheduled)] == [
+        ("Case studies", MONDAY),
+        ("Opening", WEDNESDAY),
+        ("Examining passports", WEDNESDAY),
+    ]
+
+
+@pytest.mark.django_db
+def test_change_page_moves_a_day_onto_the_date_of_one_it_deletes(staff_client, scheduled):
+    data = resubmit(staff_client.get(change_url(scheduled)))
+    # The moved day's row comes first: it would take Wednesday before Wednesday goes.
+    data["days-0-held_on"] = "2022-07-20"
+    data["days-1-DELETE"] = data["sessions-2-DELETE"] = "on"
+
+    response = staff_client.post(change_url(scheduled), data)
+
+    assert response.status_code == 302
+    assert [(title, day) for title, day, _, _ in programme(scheduled)] == [
+        ("Opening", WEDNESDAY),
+        ("Examining passports", WEDNESDAY),
+    ]
+    assert list(scheduled.days.values_list("held_on", flat=True)) == [WEDNESDAY]
