@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
+from workshops.admin_races import RecheckOnConflictMixin
 from workshops.admin_utils import count_of, year_filter
 
 from .admin_forms import RegistrationForm
@@ -59,7 +60,7 @@ class ParticipantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
     form = RegistrationForm
     list_display = ["participant", "workshop", "status", "member_state", "registered_at"]
     list_filter = [

@@ -33,9 +33,10 @@ class RegistrationInlineForm(InstanceLabelsFormMixin, forms.ModelForm):
 class RegistrationInlineFormSet(forms.BaseInlineFormSet):
     """The registrations of the workshop being edited, all of them, as one formset.
 
-    Every registration of the workshop is a form here, so counting forms gives the
-    number of places taken after the save, with this submit's capacity (the workshop
-    form has already copied it onto self.instance when formsets are validated).
+    Every registration of the workshop when the page was loaded is a form here, so
+    counting forms, plus those another staff member saved since, gives the number of
+    places taken after the save, with this submit's capacity (the workshop form has
+    already copied it onto self.instance when formsets are validated).
     """
 
     def clean(self):
@@ -44,16 +45,30 @@ class RegistrationInlineFormSet(forms.BaseInlineFormSet):
         capacity = self.instance.capacity
         if not capacity:  # no limit; 0 is refused by the workshop form itself
             return
-        taken = sum(
-            1
-            for form in self.forms
-            if form.is_valid()
-            and form.cleaned_data.get("participant")
-            and not marked_for_deletion(self, form)
-            and form.cleaned_data.get("status") != RegistrationStatus.WITHDRAWN
+        taken = (
+            sum(
+                1
+                for form in self.forms
+                if form.is_valid()
+                and form.cleaned_data.get("participant")
+                and not marked_for_deletion(self, form)
+                and form.cleaned_data.get("status") != RegistrationStatus.WITHDRAWN
+            )
+            + self._taken_since_the_page_was_loaded()
         )
         if taken > capacity:
             raise ValidationError(capacity_message(capacity=capacity, taken=taken))
+
+    def _taken_since_the_page_was_loaded(self) -> int:
+        """Registrations another staff member saved after this page was loaded: they
+        are not among its forms, but they hold places all the same."""
+        if self.instance.pk is None:
+            return 0
+        return (
+            self.instance.registrations.exclude(status=RegistrationStatus.WITHDRAWN)
+            .exclude(pk__in=[form.instance.pk for form in self.initial_forms])
+            .count()
+        )
 
     def save_new(self, form, commit=True):
         if not commit:

@@ -16,6 +16,7 @@ from .admin_forms import (
     WorkshopDayFormSet,
     WorkshopForm,
 )
+from .admin_races import RecheckOnConflictMixin
 from .admin_utils import count_column, count_of, year_filter
 from .models import (
     MemberState,
@@ -168,7 +169,7 @@ class RegistrationInline(LabelledAutocompleteAdminMixin, admin.TabularInline):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(admin.ModelAdmin):
+class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
     form = WorkshopForm
     inlines = [
         WorkshopDayInline,

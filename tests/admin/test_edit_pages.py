@@ -3,9 +3,11 @@
 import datetime as dt
 
 import pytest
+from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from participants.admin_forms import RegistrationForm
 from participants.models import Attendance, Registration
 from publications.models import NewsletterIssue, Publication
 from tests.admin.forms import inline, inline_errors
@@ -57,6 +59,37 @@ def test_registration_add_page_over_capacity_gets_a_field_error(staff_client):
             "or withdraw or remove 1 of them."
         ]
     }
+    assert Registration.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_registration_add_page_filling_a_place_just_taken_gets_the_field_error(
+    staff_client, monkeypatch
+):
+    """Another staff member took the last place after this submit's checks passed
+    (simulated: the first check does not see it). The service refuses, and the page
+    says why instead of answering 500."""
+    workshop = WorkshopFactory(capacity=1)
+    RegistrationFactory(workshop=workshop)
+    checked = []
+
+    def clean_not_seeing_the_other_submit_at_first(form):
+        checked.append(form)
+        if len(checked) == 1:
+            return forms.ModelForm.clean(form)
+        return real_clean(form)
+
+    real_clean = RegistrationForm.clean
+    monkeypatch.setattr(RegistrationForm, "clean", clean_not_seeing_the_other_submit_at_first)
+
+    response = staff_client.post(
+        reverse("admin:participants_registration_add"),
+        {"participant": ParticipantFactory().pk, "workshop": workshop.pk, "status": "confirmed"},
+    )
+
+    assert response.status_code == 200
+    assert len(checked) == 2
+    assert "This workshop has 1 place" in form_errors(response)["workshop"][0]
     assert Registration.objects.count() == 1
 
 

@@ -536,3 +536,23 @@ def test_change_page_moves_a_day_onto_the_date_of_one_it_deletes(staff_client, s
         ("Examining passports", WEDNESDAY),
     ]
     assert list(scheduled.days.values_list("held_on", flat=True)) == [WEDNESDAY]
+
+
+@pytest.mark.django_db
+def test_change_page_counts_places_taken_by_another_submit_since_the_page_loaded(
+    staff_client, scheduled
+):
+    data = resubmit(staff_client.get(change_url(scheduled)))
+    data["capacity"] = "3"
+    data.update({"registrations-2-participant": ParticipantFactory().pk})
+    data["registrations-2-status"] = "confirmed"
+    RegistrationFactory(workshop=scheduled)  # another staff member, meanwhile
+
+    response = staff_client.post(change_url(scheduled), data)
+
+    assert response.status_code == 200
+    assert inline_formset(response, "registrations").non_form_errors() == [
+        "This workshop has 3 places; 4 registrations are not withdrawn. Raise its capacity, "
+        "or withdraw or remove 1 of them."
+    ]
+    assert scheduled.registrations.count() == 3
