@@ -2,7 +2,7 @@
 fetches what its page shows in a fixed number of statements, whatever the rows."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
@@ -51,6 +51,10 @@ def prefetch_public_workshops():
 
 
 CARD_FIELDS = ("pk", "title", "slug", "summary", "published_at")
+# The model fields of the first columns of the card statements (prepared.fetchall).
+_CARD_COLUMNS = tuple(
+    NewsArticle._meta.get_field(name) for name in ("id", "title", "slug", "summary", "published_at")
+)
 
 
 def news_listing(*, thematic_area: str = "", year: int | None = None, search: str = ""):
@@ -91,7 +95,7 @@ class NewsListing:
             )
         else:
             sql, params = _listing_statement(self.thematic_area, self.year)
-            found = prepared.fetchall(sql, [*params, limit, offset])
+            found = prepared.fetchall(sql, [*params, limit, offset], _CARD_COLUMNS)
             # A row per article and thematic area: the articles, each with its areas
             # (for news_cards), in the statement's order.
             rows, by_pk = [], {}
@@ -103,7 +107,7 @@ class NewsListing:
                         "title": title,
                         "slug": slug,
                         "summary": summary,
-                        "published_at": _aware(published_at),
+                        "published_at": published_at,
                         "total": total,
                         "areas": [],
                     }
@@ -182,11 +186,6 @@ def _listing_sql(*, by_area: bool, by_year: bool) -> str:
     )
 
 
-def _aware(value: datetime) -> datetime:
-    """A datetime read with connection.cursor(): SQLite gives it naive, in UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
 def search_news(articles, text: str):
     """Articles matching `text` in their title, summary or body.
 
@@ -219,9 +218,11 @@ def latest_news(*, limit: int) -> list["NewsCard"]:
     """The newest published articles, for the home page: one statement, its SQL written
     here as the listing's (the ORM took longer to build it than the database to run it)."""
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    found = prepared.fetchall(_latest_sql(), [ArticleStatus.PUBLISHED.value, now, limit])
+    found = prepared.fetchall(
+        _latest_sql(), [ArticleStatus.PUBLISHED.value, now, limit], _CARD_COLUMNS
+    )
     return news_cards(
-        {"pk": pk, "title": title, "slug": slug, "summary": summary, "published_at": _aware(at)}
+        {"pk": pk, "title": title, "slug": slug, "summary": summary, "published_at": at}
         for pk, title, slug, summary, at in found
     )
 

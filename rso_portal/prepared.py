@@ -52,11 +52,38 @@ def _statement(sql: str) -> tuple[str, str, tuple]:
     return name, numbered, tuple(keys)
 
 
-def fetchall(sql: str, params=()) -> list[tuple]:
-    """The rows of `sql` on the default database, prepared on PostgreSQL."""
+def fetchall(sql: str, params=(), fields: tuple = ()) -> list:
+    """The rows of `sql` on the default database, prepared on PostgreSQL.
+
+    `fields` are the model fields of the first columns, in order: their values are
+    converted as the ORM converts them (a raw cursor on SQLite returns datetimes
+    naive, and dates and booleans typed only by a plain column's declared type).
+    """
     with connection.cursor() as cursor:
         execute(cursor, sql, params)
-        return cursor.fetchall()
+        rows = cursor.fetchall()
+    converters = _converters(connection.vendor, fields) if rows else ()
+    if not converters:
+        return rows
+    rows = [list(row) for row in rows]
+    for row in rows:
+        for index, column, functions in converters:
+            for function in functions:
+                row[index] = function(row[index], column, connection)
+    return rows
+
+
+@lru_cache(maxsize=64)
+def _converters(vendor: str, fields: tuple) -> tuple:
+    """(index, column, Django's converters) of each of `fields` that has any on the
+    `vendor` database: none of the public pages' fields on PostgreSQL."""
+    found = []
+    for index, field in enumerate(fields):
+        column = field.get_col(field.model._meta.db_table)
+        functions = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if functions:
+            found.append((index, column, tuple(functions)))
+    return tuple(found)
 
 
 def execute(cursor, sql: str, params=()) -> None:

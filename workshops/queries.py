@@ -6,7 +6,7 @@ import functools
 import zoneinfo
 from dataclasses import dataclass, field
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import DEFAULT_DB_ALIAS, connection
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -312,10 +312,8 @@ def _speaker_line(honorific, name, position, organisation, acronym) -> str:
 # 4 ms, with three statements instead of five. The text is built once per process
 # (_event_sql) from the models' table and column names, so a renamed table or
 # column still works, and is the same on PostgreSQL and SQLite: standard SQL only
-# (CAST, no ::), %s parameters, and the value of each column of a model field
-# converted by Django's converters for that field, as the ORM would (on SQLite a
-# raw cursor returns datetimes naive, and dates and booleans only typed by the
-# declared type of a plain column).
+# (CAST, no ::), %s parameters, and the columns of model fields converted as the
+# ORM would (prepared.fetchall with the fields of the columns).
 
 
 class _Names:
@@ -463,39 +461,6 @@ def _event_sql() -> dict[str, str]:
     }
 
 
-@functools.cache
-def _converted_columns(vendor: str, fields: tuple) -> tuple:
-    """The (index, column) of each of `fields` (model fields) that Django converts
-    on reading from the `vendor` database: none on PostgreSQL for this page's
-    fields; on SQLite dates, times, booleans and datetimes (made aware)."""
-    columns = (field.get_col(field.model._meta.db_table) for field in fields)
-    return tuple(
-        (index, column)
-        for index, column in enumerate(columns)
-        if connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-    )
-
-
-def _fetch(sql: str, params: list, fields: tuple = ()) -> list:
-    """The rows of `sql`, the value in each column of `fields` (model fields)
-    converted as the ORM converts that field's."""
-    db = connections[DEFAULT_DB_ALIAS]
-    rows = prepared.fetchall(sql, params)
-    converted = _converted_columns(db.vendor, fields) if rows else ()
-    if not converted:
-        return rows
-    converters = [
-        (index, column, db.ops.get_db_converters(column) + column.get_db_converters(db))
-        for index, column in converted
-    ]
-    rows = [list(row) for row in rows]
-    for row in rows:
-        for index, column, functions in converters:
-            for function in functions:
-                row[index] = function(row[index], column, db)
-    return rows
-
-
 def public_event(*, slug: str) -> EventPage:
     """The public page of one event, with its programme grouped by day.
 
@@ -507,7 +472,9 @@ def public_event(*, slug: str) -> EventPage:
     language.
     """
     sql = _event_sql()
-    rows = _fetch(sql["workshop"], [slug, True, WorkshopStatus.DRAFT.value], _WORKSHOP_FIELDS)
+    rows = prepared.fetchall(
+        sql["workshop"], [slug, True, WorkshopStatus.DRAFT.value], _WORKSHOP_FIELDS
+    )
     if not rows:
         raise Workshop.DoesNotExist("Workshop matching query does not exist.")
     row, split = rows[0], len(Workshop._meta.concrete_fields)
@@ -520,9 +487,8 @@ def public_event(*, slug: str) -> EventPage:
     has_session_times = False
     today = timezone.localdate()
     session_pk = None
-    for day_pk, held_on, notes, session, title, description, starts, ends, *speaker in _fetch(
-        sql["programme"], [workshop.pk], _PROGRAMME_FIELDS
-    ):
+    programme = prepared.fetchall(sql["programme"], [workshop.pk], _PROGRAMME_FIELDS)
+    for day_pk, held_on, notes, session, title, description, starts, ends, *speaker in programme:
         if not days or days[-1].pk != day_pk:
             label = f"{date_format(held_on, 'l')}, {date_format(held_on, 'DATE_FORMAT')}"
             days.append(
@@ -586,7 +552,9 @@ def event_facets(workshop: Workshop) -> dict:
         sql, statuses = _event_sql()["names_before"], [RegistrationStatus.WITHDRAWN.value]
     facets: dict = {"theme": [], "state": [], "agency": [], "partner": [], "count": 0}
     pk = workshop.pk
-    for facet, role, name, extra, website in _fetch(sql, [pk, *statuses, pk, pk, pk, pk]):
+    for facet, role, name, extra, website in prepared.fetchall(
+        sql, [pk, *statuses, pk, pk, pk, pk]
+    ):
         if facet == "count":
             facets["count"] = int(name)
         elif facet == "theme":
