@@ -18,7 +18,6 @@ rendered, so it must hold nothing specific to one visitor (no CSRF token, no
 
 import hashlib
 import logging
-import time
 
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
@@ -29,9 +28,10 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, get_language_from_path
 
+from core.cache import GENERATION_KEY, bump_generation, current_generation
+
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "public-pages:generation"
 PAGE_SECONDS = 60
 # Models whose writes change what the public pages show. Trainer and survey data
 # live in these apps too; a bump for them costs only a re-render.
@@ -39,28 +39,6 @@ CONTENT_APPS = ("workshops", "participants", "publications")
 NOT_CONTENT = ("workshops.TrainingRequest",)
 # Free-text searches are too varied to be worth storing.
 UNCACHED_PARAMETERS = ("q",)
-
-
-def current_generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # Start from the clock, not 0: if the key is evicted, pages stored under an
-        # earlier generation can never be mistaken for current ones.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        generation = cache.get(GENERATION_KEY, 0)
-    return generation
-
-
-def bump_generation() -> None:
-    """Make every cached public page stale. Never raises: a write must not fail
-    because the cache is down (pages then expire within PAGE_SECONDS)."""
-    try:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # the key is missing: any new value invalidates
-            cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-    except Exception:
-        logger.warning("public page cache: could not bump the generation", exc_info=True)
 
 
 def _content_changed(sender, **kwargs):

@@ -1,0 +1,57 @@
+"""The content generation: one number in the cache that every write to public content
+bumps, so that anything cached under it (whole public pages, the news years, the
+headline figures) is recomputed on the next request after the change.
+
+It lives here, not in the public app, because the domain apps cache reads under it
+too, and they must not import the public pages.
+"""
+
+import logging
+import time
+
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "content:generation"
+
+
+def current_generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # Start from the clock, not 0: if the key is evicted, values stored under an
+        # earlier generation can never be mistaken for current ones.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY, 0)
+    return generation
+
+
+def bump_generation() -> None:
+    """Make everything cached under the generation stale. Never raises: a write must
+    not fail because the cache is down (cached values then expire on their own)."""
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # the key is missing: any new value invalidates
+            cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        logger.warning("content cache: could not bump the generation", exc_info=True)
+
+
+def cached_per_generation(key: str, compute, *, timeout: int = 60 * 60):
+    """compute(), stored under `key` until the content generation changes (or
+    `timeout` seconds pass). Falls back to compute() when the cache is down."""
+    try:
+        generation = current_generation()
+        stored = cache.get(key)
+        if stored is not None and stored[0] == generation:
+            return stored[1]
+    except Exception:
+        logger.warning("content cache: unavailable", exc_info=True)
+        return compute()
+    value = compute()
+    try:
+        cache.set(key, (generation, value), timeout)
+    except Exception:
+        logger.warning("content cache: could not store %s", key, exc_info=True)
+    return value
