@@ -2,10 +2,14 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from workshops.admin_races import RecheckOnConflictMixin
-from workshops.admin_utils import count_of, year_filter
+from core.admin_forms import LabelledAutocompleteAdminMixin
+from core.admin_races import RecheckOnConflictMixin
+from core.admin_utils import count_column, count_of, year_filter
+from workshops.admin import MemberStateAdmin, WorkshopAdmin
+from workshops.models import MemberState, Workshop
 
-from .admin_forms import RegistrationForm
+from .admin_forms import RegistrationForm, RegistrationInlineForm, RegistrationInlineFormSet
+from .choices import RegistrationStatus
 from .models import Attendance, Participant, Registration, Testimonial
 from .services import record_attendance, register_participant
 
@@ -158,3 +162,65 @@ class TestimonialAdmin(admin.ModelAdmin):
     list_filter = ["is_public"]
     search_fields = ["quote", "attribution", "workshop__title"]
     autocomplete_fields = ["workshop"]
+
+
+# The workshops app's admin pages, with what this app adds to them: registrations
+# belong here, and workshops must not import this app (README, "Layout"), so the
+# pages are extended from this side and registered again.
+
+
+class RegistrationInline(LabelledAutocompleteAdminMixin, admin.TabularInline):
+    model = Registration
+    form = RegistrationInlineForm
+    formset = RegistrationInlineFormSet
+    fields = ["participant", "status", "notes", "registered_at"]
+    readonly_fields = ["registered_at"]
+    autocomplete_fields = ["participant"]
+    extra = 1
+
+    def get_queryset(self, request):
+        # The tabular inline prints each row's __str__, which names the workshop too.
+        return super().get_queryset(request).select_related("participant", "workshop")
+
+
+class WorkshopWithRegistrationsAdmin(WorkshopAdmin):
+    """The one-page workshop schedule, with its registrations inline and counted."""
+
+    inlines = [*WorkshopAdmin.inlines, RegistrationInline]
+    list_display = [*WorkshopAdmin.list_display, "registered"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                registration_count=count_of(
+                    Registration.objects.exclude(status=RegistrationStatus.WITHDRAWN), "workshop"
+                )
+            )
+        )
+
+    @admin.display(description="registered", ordering="registration_count")
+    def registered(self, obj):
+        if obj.capacity:
+            return f"{obj.registration_count} / {obj.capacity}"
+        return obj.registration_count
+
+
+class MemberStateWithParticipantsAdmin(MemberStateAdmin):
+    list_display = [*MemberStateAdmin.list_display, "participant_count"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(participant_count=count_of(Participant.objects.all(), "member_state"))
+        )
+
+    participant_count = count_column("participant_count", "participants")
+
+
+admin.site.unregister(Workshop)
+admin.site.register(Workshop, WorkshopWithRegistrationsAdmin)
+admin.site.unregister(MemberState)
+admin.site.register(MemberState, MemberStateWithParticipantsAdmin)

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from workshops.admin_forms import InstanceLabelsFormMixin, flag_duplicates, marked_for_deletion
+from core.admin_forms import InstanceLabelsFormMixin, flag_duplicates, marked_for_deletion
 
 from .choices import RegistrationStatus
 from .models import Registration

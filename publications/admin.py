@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.db import models
 
-from workshops.admin_forms import LabelledAutocompleteAdminMixin, LabelledForm, UniqueSlugForm
-from workshops.admin_utils import count_column, count_of, year_filter
+from core.admin_forms import LabelledAutocompleteAdminMixin, LabelledForm, UniqueSlugForm
+from core.admin_utils import count_column, count_of, year_filter
 from workshops.models import Workshop
 
 from .admin_forms import NewsArticleForm, NewsletterIssueForm, PublicationFileFormSet

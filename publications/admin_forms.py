@@ -6,7 +6,7 @@ message on the field to fix instead of at the top of the page.
 
 from django import forms
 
-from workshops.admin_forms import UniqueSlugFormMixin, flag_duplicates
+from core.admin_forms import UniqueSlugFormMixin, flag_duplicates
 
 from .choices import ArticleStatus
 from .models import NewsArticle, NewsletterIssue, PublicationFile

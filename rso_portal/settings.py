@@ -40,20 +40,23 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    # Ours, in the order they may import each other (README, "Layout"; make lint).
     "core",
-    "rso_portal",
     "workshops",
     "participants",
     "publications",
+    "reports",
+    "public",
+    "demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "rso_portal.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Early, so a page served from the cache skips everything below it.
-    "rso_portal.public_cache.PublicPageCacheMiddleware",
+    "public.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: the language comes from the URL prefix
     # (/id/, /ms/, /vi/, /th/; English has none).

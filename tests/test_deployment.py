@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rso_portal.probe import probe
+from core.probe import probe
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_SERVICES = ("web", "worker", "beat")
@@ -60,7 +60,7 @@ def test_compose_app_services_share_env_media_and_wait_for_healthy_services(comp
 def test_compose_has_health_checks(compose):
     services = compose["services"]
 
-    assert services["web"]["healthcheck"]["test"] == ["CMD", "python", "-m", "rso_portal.probe"]
+    assert services["web"]["healthcheck"]["test"] == ["CMD", "python", "-m", "core.probe"]
     assert "pg_isready" in " ".join(services["db"]["healthcheck"]["test"])
     assert services["redis"]["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]
     assert services["db"]["volumes"] == ["pgdata:/var/lib/postgresql/data"]

@@ -2,22 +2,17 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Prefetch
 
-from participants.admin_forms import RegistrationInlineForm, RegistrationInlineFormSet
-from participants.choices import RegistrationStatus
-from participants.models import Participant, Registration
+from core.admin_forms import LabelledAutocompleteAdminMixin, LabelledForm, UniqueSlugForm
+from core.admin_races import RecheckOnConflictMixin
+from core.admin_utils import count_column, count_of, year_filter
 
 from .admin_forms import (
-    LabelledAutocompleteAdminMixin,
-    LabelledForm,
     MemberStateForm,
     SessionForm,
     SessionInlineFormSet,
-    UniqueSlugForm,
     WorkshopDayFormSet,
     WorkshopForm,
 )
-from .admin_races import RecheckOnConflictMixin
-from .admin_utils import count_column, count_of, year_filter
 from .models import (
     MemberState,
     Organisation,
@@ -36,7 +31,7 @@ from .services import mark_workshops_delivered, refresh_workshop_dates
 @admin.register(MemberState)
 class MemberStateAdmin(admin.ModelAdmin):
     form = MemberStateForm
-    list_display = ["name", "kind", "iso_code", "organisation_count", "participant_count"]
+    list_display = ["name", "kind", "iso_code", "organisation_count"]
     list_filter = ["kind"]
     search_fields = ["name", "iso_code"]
 
@@ -46,13 +41,10 @@ class MemberStateAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .annotate(
                 organisation_count=count_of(Organisation.objects.all(), "member_state"),
-                participant_count=count_of(Participant.objects.all(), "member_state"),
             )
         )
 
     organisation_count = count_column("organisation_count", "organisations")
-
-    participant_count = count_column("participant_count", "participants")
 
 
 @admin.register(Organisation)
@@ -154,20 +146,6 @@ class TrainerAssignmentInline(LabelledAutocompleteAdminMixin, admin.TabularInlin
         return super().get_queryset(request).select_related("trainer", "workshop")
 
 
-class RegistrationInline(LabelledAutocompleteAdminMixin, admin.TabularInline):
-    model = Registration
-    form = RegistrationInlineForm
-    formset = RegistrationInlineFormSet
-    fields = ["participant", "status", "notes", "registered_at"]
-    readonly_fields = ["registered_at"]
-    autocomplete_fields = ["participant"]
-    extra = 1
-
-    def get_queryset(self, request):
-        # The tabular inline prints each row's __str__, which names the workshop too.
-        return super().get_queryset(request).select_related("participant", "workshop")
-
-
 @admin.register(Workshop)
 class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
     form = WorkshopForm
@@ -176,7 +154,6 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         SessionInline,
         WorkshopPartnerInline,
         TrainerAssignmentInline,
-        RegistrationInline,
     ]
     list_display = [
         "title",
@@ -189,7 +166,6 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         "member_states",
         "partner_list",
         "session_count",
-        "registered",
     ]
     list_filter = [
         "status",
@@ -244,9 +220,6 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
             .get_queryset(request)
             .annotate(
                 session_count=count_of(Session.objects.all(), "workshop"),
-                registration_count=count_of(
-                    Registration.objects.exclude(status=RegistrationStatus.WITHDRAWN), "workshop"
-                ),
             )
             .prefetch_related(
                 "target_member_states",
@@ -270,12 +243,6 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         )
 
     session_count = count_column("session_count", "sessions")
-
-    @admin.display(description="registered", ordering="registration_count")
-    def registered(self, obj):
-        if obj.capacity:
-            return f"{obj.registration_count} / {obj.capacity}"
-        return obj.registration_count
 
     def _create_formsets(self, request, obj, change):
         formsets, inline_instances = super()._create_formsets(request, obj, change)

@@ -4,58 +4,10 @@ from crispy_forms.layout import Column, Div, Field, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rso_portal.filter_forms import FilterForm
-
-from . import queries
 from .choices import WorkshopKind
 from .models import MemberState, TrainingRequest
 
 MESSAGE_MIN_LENGTH = 20
-
-
-class EventFilterForm(FilterForm):
-    """The filters of /events/ (a GET form: its values are in the page's address)."""
-
-    aria_label = _("Filter events")
-    columns = {
-        "thematic_area": "col-md-3",
-        "kind": "col-md-3",
-        "member_state": "col-md-3",
-        "year": "col-md-2",
-    }
-    passed_through = ("when",)
-
-    when = forms.ChoiceField(
-        choices=[(queries.UPCOMING, _("Upcoming")), (queries.PAST, _("Past"))],
-        required=False,
-        widget=forms.HiddenInput,
-    )
-    thematic_area = forms.ChoiceField(label=_("Thematic area"), required=False)
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("All kinds")), *WorkshopKind.choices],
-    )
-    member_state = forms.TypedChoiceField(
-        label=_("Member state"), required=False, coerce=int, empty_value=None
-    )
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Plain choices, one statement each: a ModelChoiceField would query again
-        # to validate the chosen value.
-        self.fields["thematic_area"].choices = [
-            ("", _("All thematic areas")),
-            *queries.thematic_area_choices(),
-        ]
-        self.fields["member_state"].choices = [
-            ("", _("All member states")),
-            *queries.member_state_choices(),
-        ]
-        self.fields["year"].choices = [("", _("All years"))] + [
-            (year, year) for year in queries.event_years()
-        ]
 
 
 class TrainingRequestForm(forms.ModelForm):

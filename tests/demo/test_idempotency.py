@@ -4,8 +4,8 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
+from demo import loader
 from publications.models import PublicationFile
-from rso_portal.demo import loader
 from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db

@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from django.db.models import Count, Max, Min
 
+from demo import seed_data
 from participants import models as participant_models
 from participants.models import Attendance, Participant, Registration
 from publications.models import (
@@ -18,7 +19,6 @@ from publications.models import (
     Publication,
     PublicationSeries,
 )
-from rso_portal.demo import seed_data
 from workshops.models import Session, Speaker, TrainerAssignment, Workshop
 
 pytestmark = pytest.mark.django_db

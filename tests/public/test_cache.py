@@ -3,9 +3,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from public import cache as public_cache
 from publications.choices import ArticleStatus
 from publications.models import NewsArticle
-from rso_portal import public_cache
 from tests.factories.publications import NewsArticleFactory, PublicationFactory
 from tests.factories.workshops import ThematicAreaFactory
 from tests.public.builders import future, make_event

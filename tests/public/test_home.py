@@ -4,11 +4,11 @@ import pytest
 
 from participants.choices import RegistrationStatus
 from publications.choices import ArticleStatus
+from reports.queries import HeadlineFigures, headline_figures
 from tests.factories.participants import ParticipantFactory, RegistrationFactory
 from tests.factories.publications import NewsArticleFactory, PublicationFactory
 from tests.public.builders import future, make_event, past, register
 from workshops.choices import WorkshopStatus
-from workshops.queries import HeadlineFigures, headline_figures
 
 pytestmark = pytest.mark.django_db
 

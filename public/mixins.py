@@ -5,7 +5,7 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
-from .public_cache import CachedPageMixin
+from .cache import CachedPageMixin
 
 __all__ = ["CachedPageMixin", "FilterFormMixin", "QueryObjectMixin"]
 

@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.crypto import get_random_string
 
-from rso_portal.demo.loader import load_seed_data
-from rso_portal.demo.synthetic import load_synthetic
+from demo.loader import load_seed_data
+from demo.synthetic import load_synthetic
 
 # Known passwords only where the portal runs with DEBUG on a laptop; anywhere else
 # (a benchmark on production settings) each demo user gets a random one, printed once.

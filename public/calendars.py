@@ -4,8 +4,8 @@
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
-from .calendar import build_calendar
-from .queries import calendar_events
+from workshops.calendar import build_calendar
+from workshops.queries import calendar_events
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 

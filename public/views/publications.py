@@ -3,11 +3,11 @@
 from django.utils.translation import ngettext
 from django.views.generic import DetailView, ListView
 
-from rso_portal.mixins import CachedPageMixin, FilterFormMixin, QueryObjectMixin
+from publications import queries
 from rso_portal.pagination import CountedPaginator
 
-from . import queries
-from .forms import NewsFilterForm, PublicationFilterForm
+from ..forms import NewsFilterForm, PublicationFilterForm
+from ..mixins import CachedPageMixin, FilterFormMixin, QueryObjectMixin
 
 
 class NewsListView(CachedPageMixin, FilterFormMixin, ListView):
@@ -36,7 +36,7 @@ class NewsListView(CachedPageMixin, FilterFormMixin, ListView):
         return paginator, page, page.object_list, is_paginated
 
 
-class NewsDetailView(QueryObjectMixin, DetailView):
+class NewsDetailView(CachedPageMixin, QueryObjectMixin, DetailView):
     template_name = "publications/news_detail.html"
     context_object_name = "page"
     object_query = queries.published_article
@@ -60,7 +60,7 @@ class PublicationListView(CachedPageMixin, FilterFormMixin, ListView):
         return queries.publication_listing(**self.filters)
 
 
-class PublicationDetailView(QueryObjectMixin, DetailView):
+class PublicationDetailView(CachedPageMixin, QueryObjectMixin, DetailView):
     template_name = "publications/publication_detail.html"
     context_object_name = "publication"
     object_query = queries.published_publication
@@ -75,7 +75,7 @@ class HighlightListView(CachedPageMixin, ListView):
         return queries.highlight_listing()
 
 
-class HighlightDetailView(QueryObjectMixin, DetailView):
+class HighlightDetailView(CachedPageMixin, QueryObjectMixin, DetailView):
     template_name = "publications/highlight_detail.html"
     context_object_name = "issue"
     object_query = queries.published_highlight

@@ -2,10 +2,9 @@
 
 import logging
 
+from celery import current_app as celery_app
 from django.conf import settings
 from django.db import connection
-
-from .celery import app as celery_app
 
 logger = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from .models import NewsArticle
-from .queries import prefetch_thematic_areas
+from publications.models import NewsArticle
+from publications.queries import prefetch_thematic_areas
 
 ITEMS = 20
 

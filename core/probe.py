@@ -1,4 +1,4 @@
-"""Container health probe: `python -m rso_portal.probe [URL]` exits 0 when /healthz is 200.
+"""Container health probe: `python -m core.probe [URL]` exits 0 when /healthz is 200.
 
 It asks the way the reverse proxy does, with an allowed Host and the forwarded
 HTTPS scheme, so neither ALLOWED_HOSTS nor the SSL redirect turns it away.

@@ -1,25 +1,6 @@
-"""GET filter forms of the public listings, rendered by templates/includes/_filter_form.html.
-
-Not crispy: rendering a four-select filter form through crispy's layout templates
-took 70% of the time of an uncached listing page. Here Python prepares each
-field's options once and the include prints them in one loop.
-"""
+"""GET filter forms of listings: invalid values (a hand-edited address) are ignored."""
 
 from django import forms
-from django.utils.choices import BaseChoiceIterator
-
-
-class Choices(BaseChoiceIterator):
-    """Choices that are (value, label) pairs already, set as a field's choices as they
-    are. A list is normalised twice (for the field, then its widget), each value
-    tested against five abstract classes: on the news filters, more than half of
-    the form's time. It iterates (and compares equal to a list) like the list."""
-
-    def __init__(self, pairs: list[tuple]):
-        self.pairs = pairs
-
-    def __iter__(self):
-        return iter(self.pairs)
 
 
 class FilterForm(forms.Form):

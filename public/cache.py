@@ -1,9 +1,12 @@
-"""Whole-page cache of the public listing pages, and its invalidation.
+"""Whole-page cache of the public pages, and its invalidation.
 
-Every cached page's key carries a *generation* number kept in the cache itself. Any
-write to a model of the domain apps bumps the generation, so the next request of
-every page misses and renders fresh: a newly published article shows at once on
-/news/ and the home page, from every worker, without knowing which pages it is on.
+Every cached page is stored with the content *generation* (core.cache) it was
+rendered under. A write to a model that public pages show bumps the generation, so
+the next request of every page misses and renders fresh: a newly published article
+shows at once on /news/ and the home page, from every worker, without knowing which
+pages it is on. Writes to what no public page shows (attendance, registrations,
+training requests, the email outbox) leave the cache alone: a trainer calling the
+roll must not empty it.
 
 Two things change what a page shows without any write: an article or publication
 reaching its publication time, and an event becoming past at midnight. Writes that
@@ -33,16 +36,42 @@ from core.cache import GENERATION_KEY, bump_generation, current_generation
 logger = logging.getLogger(__name__)
 
 PAGE_SECONDS = 60
-# Models whose writes change what the public pages show. Trainer and survey data
-# live in these apps too; a bump for them costs only a re-render.
-CONTENT_APPS = ("workshops", "participants", "publications")
-NOT_CONTENT = ("workshops.TrainingRequest",)
+# The models whose rows the public pages print. Registrations are left out on
+# purpose although an event page counts them: they change all day long, and the
+# count may lag by PAGE_SECONDS.
+PUBLIC_MODELS = frozenset(
+    {
+        "workshops.MemberState",
+        "workshops.Organisation",
+        "workshops.ThematicArea",
+        "workshops.Speaker",
+        "workshops.Workshop",
+        "workshops.WorkshopDay",
+        "workshops.Session",
+        "workshops.WorkshopPartner",
+        "publications.PublicationSeries",
+        "publications.Publication",
+        "publications.PublicationFile",
+        "publications.NewsArticle",
+        "publications.NewsletterIssue",
+        "publications.NewsletterFigure",
+        "publications.NewsletterSection",
+    }
+)
 # Free-text searches are too varied to be worth storing.
 UNCACHED_PARAMETERS = ("q",)
 
 
+def is_public_model(model) -> bool:
+    """Whether public pages show rows of `model` (a many-to-many table counts as its
+    owner's: the thematic areas of a workshop are the workshop's)."""
+    if model._meta.auto_created:
+        model = model._meta.auto_created
+    return model._meta.label in PUBLIC_MODELS
+
+
 def _content_changed(sender, **kwargs):
-    if sender._meta.app_label not in CONTENT_APPS or sender._meta.label in NOT_CONTENT:
+    if not is_public_model(sender):
         return
     # Now, so this process (and a test) sees the change at once; and again after
     # commit, because a page rendered between the two from the old rows would
@@ -53,7 +82,7 @@ def _content_changed(sender, **kwargs):
 
 def _m2m_changed(sender, action, instance, **kwargs):
     if action.startswith("post_"):
-        _content_changed(type(instance))
+        _content_changed(sender)
 
 
 def connect_signals() -> None:

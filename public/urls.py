@@ -1,0 +1,49 @@
+"""The public site's addresses. `language_neutral` are the same whatever the
+visitor's language; `localised` are mounted under /id/, /ms/, /vi/, /th/ too
+(English has no prefix) by the root URLconf."""
+
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from . import calendars, feeds
+from .sitemaps import SITEMAPS
+from .views import contact, events, home, publications
+
+language_neutral = [
+    path("robots.txt", home.RobotsView.as_view(), name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("feeds/news/", feeds.LatestNewsFeed(), name="news-feed"),
+    path("feeds/news/atom/", feeds.LatestNewsAtomFeed(), name="news-feed-atom"),
+    path("events.ics", calendars.upcoming_events_calendar, name="events-calendar"),
+    path("events/<slug:slug>.ics", calendars.event_calendar, name="event-calendar"),
+]
+
+news_patterns = [
+    path("", publications.NewsListView.as_view(), name="list"),
+    path("<slug:slug>/", publications.NewsDetailView.as_view(), name="detail"),
+]
+event_patterns = [
+    path("", events.EventListView.as_view(), name="list"),
+    path("<slug:slug>/", events.EventDetailView.as_view(), name="detail"),
+]
+publication_patterns = [
+    path("", publications.PublicationListView.as_view(), name="list"),
+    path("<slug:slug>/", publications.PublicationDetailView.as_view(), name="detail"),
+]
+highlight_patterns = [
+    path("", publications.HighlightListView.as_view(), name="list"),
+    path("<slug:slug>/", publications.HighlightDetailView.as_view(), name="detail"),
+]
+contact_patterns = [
+    path("", contact.ContactView.as_view(), name="form"),
+    path("thanks/", contact.ContactThanksView.as_view(), name="thanks"),
+]
+
+localised = [
+    path("", home.HomeView.as_view(), name="home"),
+    path("news/", include((news_patterns, "news"))),
+    path("events/", include((event_patterns, "events"))),
+    path("publications/", include((publication_patterns, "publications"))),
+    path("highlights/", include((highlight_patterns, "highlights"))),
+    path("contact/", include((contact_patterns, "contact"))),
+]
