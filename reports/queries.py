@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
+from core.cache import cached_per_generation
 from participants.choices import TRAINED_STATUSES
 from participants.models import Registration
 from publications.models import Publication
@@ -48,4 +49,18 @@ def headline_figures(*, start: dt.date | None = None, end: dt.date | None = None
         people_trained=trained.aggregate(n=Count("participant", distinct=True))["n"],
         events_delivered=workshops.filter(status=WorkshopStatus.DELIVERED).count(),
         publications_published=publications.count(),
+    )
+
+
+# Registrations and attendance do not bump the content generation (a trainer's roll
+# call must not empty the page cache), so the figures also expire on their own.
+ALL_TIME_SECONDS = 60
+
+
+def all_time_figures() -> HeadlineFigures:
+    """headline_figures() for all time, as the home page prints them: counting the
+    distinct people trained reads every registration, so it is computed at most
+    once per content generation and minute."""
+    return cached_per_generation(
+        "reports:all-time-figures", headline_figures, timeout=ALL_TIME_SECONDS
     )

@@ -1,7 +1,7 @@
 from django.views.generic import TemplateView
 
 from publications.queries import latest_news
-from reports.queries import headline_figures
+from reports.queries import all_time_figures
 from workshops.queries import upcoming_events
 
 from ..cache import CachedPageMixin
@@ -19,7 +19,7 @@ class HomeView(CachedPageMixin, TemplateView):
         return super().get_context_data(
             latest_news=latest_news(limit=HOME_NEWS),
             upcoming_events=upcoming_events(limit=HOME_EVENTS),
-            figures=headline_figures(),
+            figures=all_time_figures(),
             **kwargs,
         )
 
