@@ -71,17 +71,6 @@ ROOT_URLCONF = "rso_portal.urls"
 WSGI_APPLICATION = "rso_portal.wsgi.application"
 
 TEMPLATES = [
-    # The public pages: see rso_portal/jinja.py for why they are not Django templates.
-    {
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "templates" / "jinja2"],
-        "APP_DIRS": False,
-        "OPTIONS": {
-            "environment": "rso_portal.jinja.environment",
-            "context_processors": ["rso_portal.jinja.request_context"],
-        },
-    },
-    # The admin, crispy forms, emails and robots.txt.
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

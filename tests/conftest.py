@@ -15,27 +15,6 @@ requires_postgres = pytest.mark.skipif(
 requires_redis = pytest.mark.skipif(not REDIS_URL, reason="needs Redis: set REDIS_URL=redis://...")
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _jinja2_context_in_responses():
-    """response.context for Jinja2 pages as for Django templates: Django's test
-    environment instruments only its own engine, so the public pages (Jinja2)
-    announce their context the same way here."""
-    from django.template.backends.jinja2 import Template
-    from django.test.signals import template_rendered
-
-    render = Template.render
-
-    def render_and_announce(self, context=None, request=None):
-        context = {} if context is None else context
-        content = render(self, context, request)
-        template_rendered.send(sender=self, template=self, context=context)
-        return content
-
-    Template.render = render_and_announce
-    yield
-    Template.render = render
-
-
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     # The manifest storage of production needs collectstatic first; tests render
