@@ -8,9 +8,9 @@ class ContentSecurityPolicyMiddleware:
     """Sets the Content-Security-Policy of settings.CONTENT_SECURITY_POLICY on every response.
 
     django-csp's own middleware rebuilds the header for every response (copies of the
-    configuration, nonce bookkeeping): a third of the time of a page served from
-    the cache. We use neither nonces nor per-view policies, so the header is one
-    constant string, still built by django-csp from the same setting.
+    configuration, nonce bookkeeping), which weighs on pages served from the cache.
+    We use neither nonces nor per-view policies, so the header is one constant
+    string, still built by django-csp from the same setting.
     """
 
     def __init__(self, get_response):

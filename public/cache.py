@@ -133,7 +133,7 @@ def _lookup(request, language):
 
 class PublicPageCacheMiddleware:
     """Serves a stored public page before sessions, locale, CSRF, auth, messages and
-    URL routing run: on a page served from the cache they were half of its time.
+    URL routing run: none of them changes what a stored page says.
 
     It finds only what a CachedPageMixin view stored, under the same key (the
     language comes from the address, as LocaleMiddleware would take it), and sets

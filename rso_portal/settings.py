@@ -97,7 +97,12 @@ if env.str("CACHE_URL", default=""):
     # Overrides the cache alone, e.g. dummycache:// to measure pages uncached.
     CACHES = {"default": env.cache_url("CACHE_URL")}
 elif REDIS_URL:
-    CACHES = {"default": {"BACKEND": "core.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CACHES["default"].setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", default="rso"))
