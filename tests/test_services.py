@@ -24,11 +24,3 @@ def test_cache_is_redis_and_round_trips():
 
     assert type(caches["default"]).__name__ == "RedisCache"
     assert cache.get("rso:probe") == {"n": 1}
-
-
-@requires_redis
-def test_redis_cache_reuses_one_client_per_pool():
-    backend = caches["default"]._cache
-
-    assert backend.get_client() is backend.get_client()
-    assert backend.get_client(write=True) is backend.get_client()
