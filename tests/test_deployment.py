@@ -107,3 +107,11 @@ def test_probe_passes_against_a_running_server(live_server, settings, monkeypatc
 
     assert probe(f"{live_server.url}/healthz") is True
     assert probe("http://127.0.0.1:1/healthz", timeout=1) is False
+
+
+def test_dockerignore_keeps_local_secrets_out_of_the_image():
+    ignored = (ROOT / ".dockerignore").read_text().split()
+
+    assert ".env" in ignored
+    assert ".dev-secret-key" in ignored
+

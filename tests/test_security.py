@@ -28,6 +28,8 @@ def test_every_response_carries_security_headers(client, path):
 
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert "camera=()" in response["Permissions-Policy"].split(", ")
+    assert "geolocation=()" in response["Permissions-Policy"].split(", ")
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
 
 

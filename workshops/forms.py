@@ -10,6 +10,14 @@ from .models import MemberState, TrainingRequest
 MESSAGE_MIN_LENGTH = 20
 
 
+def _single_line(value: str) -> str:
+    # A line break in a one-line field has no honest use, and in the staff email it
+    # would start a line of its own (a forged "Bcc:" line, say).
+    if "\n" in value or "\r" in value:
+        raise forms.ValidationError(_("Write this on one line."))
+    return value
+
+
 class TrainingRequestForm(forms.ModelForm):
     # Honeypot: hidden from people by the .contact-hp class (moved off-screen in
     # portal.css, and aria-hidden), so only a robot fills it in.
@@ -70,6 +78,12 @@ class TrainingRequestForm(forms.ModelForm):
                 params={"count": MESSAGE_MIN_LENGTH},
             )
         return message
+
+    def clean_name(self):
+        return _single_line(self.cleaned_data["name"])
+
+    def clean_organisation(self):
+        return _single_line(self.cleaned_data["organisation"])
 
     @property
     def is_spam(self) -> bool:

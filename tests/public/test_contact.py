@@ -197,3 +197,15 @@ def test_notify_staff_keeps_the_subject_on_one_line(mailoutbox):
     assert mailoutbox[0].subject == (
         f"Training request: Immigration Bcc: spam@example.org ({request.member_state})"
     )
+
+
+@pytest.mark.parametrize("field", ["name", "organisation"])
+def test_contact_form_refuses_line_breaks_in_one_line_fields(client, valid_data, field):
+    data = {**valid_data, field: "Siti\r\nBcc: everyone@example.com"}
+
+    response = client.post("/contact/", data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {field: ["Write this on one line."]}
+    assert TrainingRequest.objects.count() == 0
+
