@@ -4,7 +4,6 @@ from django.utils.translation import ngettext
 from django.views.generic import DetailView, ListView
 
 from rso_portal.mixins import CachedPageMixin, FilterFormMixin, QueryObjectMixin
-from rso_portal.pagination import CountedPaginator
 
 from . import queries
 from .forms import NewsFilterForm, PublicationFilterForm
@@ -14,7 +13,6 @@ class NewsListView(CachedPageMixin, FilterFormMixin, ListView):
     template_name = "publications/news_list.html"
     context_object_name = "articles"
     paginate_by = 10
-    paginator_class = CountedPaginator  # a page and the count in one statement
     filter_form_class = NewsFilterForm
 
     def get_context_data(self, **kwargs):
