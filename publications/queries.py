@@ -3,9 +3,9 @@ fetches what its page shows in a fixed number of statements, whatever the rows."
 
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connections
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,17 +16,13 @@ from workshops.queries import EventDates
 from workshops.queries import thematic_area_choices as thematic_area_choices  # for the forms
 
 from .models import (
+    SEARCH_CONFIG,
     NewsArticle,
     NewsletterIssue,
     NewsletterSection,
     Publication,
     PublicationFile,
 )
-
-# Articles are written in English; the English configuration stems words, so a
-# search for "trafficker" finds "trafficking". Changing it needs no migration
-# (there is no stored vector or index yet; see search_news).
-SEARCH_CONFIG = "english"
 
 
 def prefetch_thematic_areas():
@@ -66,22 +62,17 @@ def news_listing(*, thematic_area: str = "", year: int | None = None, search: st
 def search_news(articles, text: str):
     """Articles matching `text` in their title, summary or body.
 
-    PostgreSQL: full-text search, ranked (title above summary above body) and in
-    web-search syntax ("exact phrase", -word, or). It computes the vectors per query:
-    fine for hundreds of articles; past that, store a vector with a GIN index.
-    Elsewhere (SQLite): every word must appear, case-insensitively, in one of the
-    fields.
+    PostgreSQL: full-text search on the stored, GIN-indexed search_vector (see
+    NewsArticle.search_vector), in web-search syntax ("exact phrase", -word, or),
+    best match first (title above summary above body), then newest first.
+    Elsewhere (SQLite, development): every word must appear, case-insensitively, in
+    one of the fields.
     """
-    if connection.vendor == "postgresql":
-        vector = (
-            SearchVector("title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-        )
+    if connections[articles.db].vendor == "postgresql":
         query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
         return (
-            articles.annotate(document=vector, rank=SearchRank(vector, query))
-            .filter(document=query)
+            articles.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "-published_at", "pk")
         )
     for word in text.split():

@@ -233,6 +233,20 @@ def test_news_list_search_queries_stay_constant(
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("rows", [5, 50])
+def test_news_search_takes_four_queries_once_the_years_are_cached(
+    client, django_assert_num_queries, rows
+):
+    NewsArticleFactory.create_batch(rows, title="Border management")
+    client.get("/news/?q=border")  # caches the years; a search page itself is not cached
+
+    # the filter's areas; the count, the page, its areas.
+    with django_assert_num_queries(4):
+        response = client.get("/news/?q=border")
+
+    assert len(response.context["articles"]) == min(rows, 10)
+
+
 # Article ------------------------------------------------------------------------
 
 
