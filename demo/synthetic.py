@@ -323,6 +323,8 @@ def _create_articles(numbers, refs):
             )
         )
     articles = NewsArticle.objects.bulk_create(articles, batch_size=BATCH_SIZE)
+    # bulk_create skips NewsArticle.save(), which stores the search vector.
+    NewsArticle.objects.filter(pk__in=[article.pk for article in articles]).update_search_vectors()
     Related = NewsArticle.related_workshops.through
     links = []
     for a, article in zip(numbers, articles, strict=True):

@@ -1,5 +1,7 @@
 from django.conf import settings
-from django.db import models
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import connections, models, router, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -111,9 +113,37 @@ class PublicationFile(models.Model):
         super().save(*args, **kwargs)
 
 
+# Articles are written in English; the English configuration stems words, so a
+# search for "trafficker" finds "trafficking". Changing it (or the weights below)
+# means refilling the stored vectors: NewsArticle.objects.update_search_vectors().
+SEARCH_CONFIG = "english"
+# The fields a search reads, by weight: a match in the title ranks first.
+SEARCHED_FIELDS = {"title": "A", "summary": "B", "body": "C"}
+
+
+def search_document() -> SearchVector:
+    """An article's full-text search vector, as stored in NewsArticle.search_vector."""
+    vectors = [
+        SearchVector(name, weight=weight, config=SEARCH_CONFIG)
+        for name, weight in SEARCHED_FIELDS.items()
+    ]
+    document = vectors[0]
+    for vector in vectors[1:]:
+        document += vector
+    return document
+
+
 class NewsArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=timezone.now())
+
+    def update_search_vectors(self) -> int:
+        """Store the search vector of these articles: one UPDATE. PostgreSQL only;
+        elsewhere (SQLite) the column stays NULL and search reads the text fields.
+        Call it after writes that skip NewsArticle.save(): bulk_create(), update()."""
+        if connections[self.db].vendor != "postgresql":
+            return 0
+        return self.update(search_vector=search_document())
 
 
 class NewsArticle(models.Model):
@@ -135,11 +165,17 @@ class NewsArticle(models.Model):
     related_workshops = models.ManyToManyField(Workshop, blank=True, related_name="news_articles")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The title, summary and body as PostgreSQL's full-text search reads them
+    # (search_document()), kept by save() and update_search_vectors(), so a search
+    # reads a GIN index instead of computing every article's vector. NULL on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = NewsArticleQuerySet.as_manager()
 
     class Meta:
         ordering = [F("published_at").desc(nulls_last=True), "title"]
+        # Created on PostgreSQL only (migration 0002): SQLite has no GIN index.
+        indexes = [GinIndex(fields=["search_vector"], name="publications_news_search_gin")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=ArticleStatus.values),
@@ -154,6 +190,17 @@ class NewsArticle(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        """Saves the article and, in the same transaction, its search vector (unless
+        update_fields leaves the searched fields out)."""
+        update_fields = kwargs.get("update_fields")
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using):
+            super().save(*args, **kwargs)
+            if update_fields is None or not SEARCHED_FIELDS.keys().isdisjoint(update_fields):
+                article = type(self).objects.using(self._state.db).filter(pk=self.pk)
+                article.update_search_vectors()
 
     def get_absolute_url(self):
         return f"/news/{self.slug}/"

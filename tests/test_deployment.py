@@ -114,4 +114,3 @@ def test_dockerignore_keeps_local_secrets_out_of_the_image():
 
     assert ".env" in ignored
     assert ".dev-secret-key" in ignored
-

@@ -1,10 +1,10 @@
 """Public pages of events: upcoming and past, and one event with its programme."""
 
-from django.utils.translation import ngettext
 from django.views.generic import DetailView, ListView
 
 from workshops import queries
 
+from .. import queries as page_queries
 from ..forms import EventFilterForm
 from ..mixins import CachedPageMixin, FilterFormMixin, QueryObjectMixin
 
@@ -29,25 +29,10 @@ class EventListView(CachedPageMixin, FilterFormMixin, ListView):
         return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(
-            when=self.when, is_past=self.when == queries.PAST, **kwargs
-        )
-        count = context["paginator"].count
-        context["count_label"] = ngettext("%(counter)s event", "%(counter)s events", count) % {
-            "counter": count
-        }
-        return context
+        return super().get_context_data(when=self.when, is_past=self.when == queries.PAST, **kwargs)
 
 
 class EventDetailView(CachedPageMixin, QueryObjectMixin, DetailView):
     template_name = "workshops/event_detail.html"
     context_object_name = "event"
-    object_query = queries.public_event
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        count = self.object.participant_count
-        context["participants_label"] = ngettext(
-            "%(counter)s official", "%(counter)s officials", count
-        ) % {"counter": count}
-        return context
+    object_query = page_queries.public_event

@@ -1,10 +1,8 @@
 """Public pages of news, publications and newsletter highlights."""
 
-from django.utils.translation import ngettext
 from django.views.generic import DetailView, ListView
 
 from publications import queries
-from rso_portal.pagination import CountedPaginator
 
 from ..forms import NewsFilterForm, PublicationFilterForm
 from ..mixins import CachedPageMixin, FilterFormMixin, QueryObjectMixin
@@ -14,16 +12,7 @@ class NewsListView(CachedPageMixin, FilterFormMixin, ListView):
     template_name = "publications/news_list.html"
     context_object_name = "articles"
     paginate_by = 10
-    paginator_class = CountedPaginator  # a page and the count in one statement
     filter_form_class = NewsFilterForm
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        count = context["paginator"].count
-        context["count_label"] = ngettext("%(counter)s article", "%(counter)s articles", count) % {
-            "counter": count
-        }
-        return context
 
     def get_queryset(self):
         filters = dict(self.filters)
@@ -47,14 +36,6 @@ class PublicationListView(CachedPageMixin, FilterFormMixin, ListView):
     context_object_name = "publications"
     paginate_by = 12
     filter_form_class = PublicationFilterForm
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        count = context["paginator"].count
-        context["count_label"] = ngettext(
-            "%(counter)s publication", "%(counter)s publications", count
-        ) % {"counter": count}
-        return context
 
     def get_queryset(self):
         return queries.publication_listing(**self.filters)

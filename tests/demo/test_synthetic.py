@@ -5,7 +5,9 @@ from django.core.management.base import CommandError
 from django.db.models import Count, F, Max, Min, Q
 
 from participants.models import Attendance, Participant
+from publications import queries
 from publications.models import NewsArticle
+from tests.conftest import requires_postgres
 from workshops.models import Session, Workshop
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +110,14 @@ def test_every_participant_email_is_on_a_reserved_domain(run_load_demo):
 
     assert len(emails) == 285 + 50
     assert [e for e in emails if not e.endswith(("@example.org", "@example.invalid"))] == []
+
+
+@requires_postgres
+def test_synthetic_and_seeded_articles_are_found_by_search(run_load_demo):
+    run_load_demo("--synthetic", "2")
+
+    assert not NewsArticle.objects.filter(search_vector__isnull=True).exists()
+    found = queries.news_listing(search="generated")
+    assert sorted(row["slug"] for row in found) == [
+        f"synthetic-news-article-{n:04d}" for n in range(1, 5)
+    ]

@@ -208,4 +208,3 @@ def test_contact_form_refuses_line_breaks_in_one_line_fields(client, valid_data,
     assert response.status_code == 200
     assert response.context["form"].errors == {field: ["Write this on one line."]}
     assert TrainingRequest.objects.count() == 0
-

@@ -4,7 +4,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from publications import queries
 from publications.choices import ArticleStatus
+from publications.models import NewsArticle
 from tests.conftest import requires_postgres
 from tests.factories.publications import NewsArticleFactory
 from tests.factories.workshops import ThematicAreaFactory, WorkshopFactory
@@ -130,6 +132,41 @@ def test_news_year_filter_offers_only_years_with_a_published_article(client):
     assert [year for year, _label in choices][1:] == [2024, 2023, 2019]
 
 
+def test_news_years_are_cached_until_a_write_bumps_the_content_generation(
+    django_assert_num_queries,
+):
+    NewsArticleFactory(published_at=at(2022, 7, 1))
+    assert queries.news_years() == [2022]
+    # bulk_create sends no signal: the generation stays, and so do the cached years.
+    NewsArticle.objects.bulk_create(
+        [
+            NewsArticle(
+                title="Unsignalled",
+                slug="unsignalled",
+                status=ArticleStatus.PUBLISHED,
+                published_at=at(2024, 1, 10),
+                summary="x",
+            )
+        ]
+    )
+
+    with django_assert_num_queries(0):
+        assert queries.news_years() == [2022]
+
+    NewsArticleFactory(published_at=at(2023, 7, 1))  # a save bumps the generation
+
+    assert queries.news_years() == [2024, 2023, 2022]
+
+
+def test_news_years_are_cached_per_time_zone():
+    # 2018-12-31 20:00 UTC is already 2019 in Bangkok (UTC+7).
+    NewsArticleFactory(published_at=dt.datetime(2018, 12, 31, 20, tzinfo=dt.UTC))
+
+    assert queries.news_years() == [2019]
+    with timezone.override("UTC"):
+        assert queries.news_years() == [2018]
+
+
 def test_news_list_searches_title_summary_and_body(client):
     NewsArticleFactory(title="Workshop in Malaysia", summary="x", body="y")
     NewsArticleFactory(title="Dialogue", summary="On migrant protection in Malaysia.", body="")
@@ -176,8 +213,8 @@ def test_news_list_queries_stay_constant(client, no_page_cache, django_assert_nu
     for article in NewsArticleFactory.create_batch(rows):
         article.thematic_areas.add(*areas)
 
-    # the filters' areas and years; the page with its count and thematic areas.
-    with django_assert_num_queries(3):
+    # the filters' areas and years (no cache here); the count, the page, its areas.
+    with django_assert_num_queries(5):
         response = client.get("/news/")
 
     assert len(response.context["articles"]) == min(rows, 10)
@@ -189,11 +226,25 @@ def test_news_list_search_queries_stay_constant(
 ):
     NewsArticleFactory.create_batch(rows, title="Border management")
 
-    # the filters' areas and years; the matches with their count; their areas.
-    with django_assert_num_queries(4):
+    # the filters' areas and years (no cache here); the count, the page, its areas.
+    with django_assert_num_queries(5):
         response = client.get("/news/?q=border&year=2030")
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_news_search_takes_four_queries_once_the_years_are_cached(
+    client, django_assert_num_queries, rows
+):
+    NewsArticleFactory.create_batch(rows, title="Border management")
+    client.get("/news/?q=border")  # caches the years; a search page itself is not cached
+
+    # the filter's areas; the count, the page, its areas.
+    with django_assert_num_queries(4):
+        response = client.get("/news/?q=border")
+
+    assert len(response.context["articles"]) == min(rows, 10)
 
 
 # Article ------------------------------------------------------------------------

@@ -1,0 +1,243 @@
+"""Reads shaped for the public pages that combine several apps: one event's page
+(its programme from workshops, its participants counted from participants)."""
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from participants.models import Registration
+from workshops.choices import PartnerRole
+from workshops.models import (
+    MemberState,
+    Organisation,
+    Session,
+    Speaker,
+    ThematicArea,
+    Workshop,
+    WorkshopDay,
+    WorkshopPartner,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeSession:
+    """A session as the event page prints it: its times as text, “09:00” (empty when
+    not set), and each speaker as one line, “Ms. Among Resi, Officer, Organisation
+    (ACR)”."""
+
+    title: str
+    description: str
+    start_time: str
+    end_time: str
+    speakers: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeDay:
+    """A day of the programme; `label` is its weekday and date in the active
+    language (“Monday, July 15, 2030”), `iso` the date for <time datetime>."""
+
+    pk: int
+    held_on: dt.date
+    iso: str
+    label: str
+    notes: str
+    sessions: list[ProgrammeSession]
+    # Whether the day is over: an empty programme then was never published,
+    # rather than coming soon.
+    is_past: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    name: str
+    acronym: str
+    website: str
+
+
+@dataclass
+class EventPage:
+    """Everything the public page of one event shows (see public_event).
+
+    Plain rows rather than model instances with related managers: the template
+    only loops over days, sessions and speaker lines already formatted in the
+    active language, with no filter, manager or query of its own.
+    """
+
+    workshop: Workshop
+    days: list[ProgrammeDay]
+    partners_by_role: list[tuple[str, list[Partner]]]
+    has_session_times: bool = False
+    # An aggregate only: never who the participants are (see event_facets).
+    participant_count: int = 0
+    thematic_areas: list[dict] = field(default_factory=list)
+    member_states: list[str] = field(default_factory=list)
+    agencies: list[dict] = field(default_factory=list)
+
+    @property
+    def timezone_label(self) -> str:
+        """The workshop's timezone with its UTC offset on the first day, e.g.
+        “Asia/Jakarta (UTC+07:00)”: the offset is what a reader in another
+        country needs, and it depends on the date where daylight saving applies."""
+        zone = zoneinfo.ZoneInfo(self.workshop.timezone)
+        on = self.days[0].held_on if self.days else timezone.localdate()
+        offset = dt.datetime.combine(on, dt.time(12), tzinfo=zone).utcoffset()
+        minutes = int(offset.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "-"
+        hours, minutes = divmod(abs(minutes), 60)
+        return f"{self.workshop.timezone} (UTC{sign}{hours:02d}:{minutes:02d})"
+
+
+def _speaker_line(speaker: Speaker) -> str:
+    line = str(speaker)  # “Ms. Among Resi”
+    if speaker.position:
+        line += f", {speaker.position}"
+    if organisation := speaker.organisation:
+        line += f", {organisation.name}"
+        if organisation.acronym:
+            line += f" ({organisation.acronym})"
+    return line
+
+
+def public_event(*, slug: str) -> EventPage:
+    """The public page of one event, with its programme grouped by day.
+
+    Raises Workshop.DoesNotExist for an unknown slug, a draft or a non-public
+    workshop (Workshop.objects.public()). Eight statements, whatever the size of
+    the programme: the workshop with its country and participant count, its days,
+    their sessions, the sessions' speakers with their organisations, its thematic
+    areas, its partners with their organisations, and the member states and the
+    agencies represented (event_facets). Day labels are formatted in the active
+    language.
+    """
+    workshop = (
+        Workshop.objects.public()
+        .select_related("country")
+        .annotate(participant_count=participant_count())
+        .prefetch_related(
+            Prefetch(
+                "days",
+                queryset=WorkshopDay.objects.order_by("held_on").prefetch_related(
+                    Prefetch(
+                        "sessions",
+                        queryset=Session.objects.order_by(
+                            "order", "start_time", "pk"
+                        ).prefetch_related(
+                            Prefetch(
+                                "speakers",
+                                queryset=Speaker.objects.select_related("organisation").order_by(
+                                    "name", "pk"
+                                ),
+                            )
+                        ),
+                    )
+                ),
+            ),
+            Prefetch("thematic_areas", queryset=ThematicArea.objects.order_by("name")),
+            Prefetch(
+                "partners",
+                queryset=WorkshopPartner.objects.select_related("organisation").order_by(
+                    "role", "organisation__name"
+                ),
+            ),
+        )
+        .get(slug=slug)
+    )
+
+    days: list[ProgrammeDay] = []
+    has_session_times = False
+    today = timezone.localdate()
+    for day in workshop.days.all():
+        sessions = []
+        for session in day.sessions.all():
+            has_session_times = has_session_times or session.start_time is not None
+            sessions.append(
+                ProgrammeSession(
+                    title=session.title,
+                    description=session.description,
+                    # “H:i” is the same in every language.
+                    start_time=f"{session.start_time:%H:%M}" if session.start_time else "",
+                    end_time=f"{session.end_time:%H:%M}" if session.end_time else "",
+                    speakers=[_speaker_line(speaker) for speaker in session.speakers.all()],
+                )
+            )
+        held_on = day.held_on
+        days.append(
+            ProgrammeDay(
+                pk=day.pk,
+                held_on=held_on,
+                iso=held_on.isoformat(),
+                label=f"{date_format(held_on, 'l')}, {date_format(held_on, 'DATE_FORMAT')}",
+                notes=day.notes,
+                sessions=sessions,
+                is_past=held_on < today,
+            )
+        )
+
+    by_role: dict[str, list[Partner]] = {}
+    for partner in workshop.partners.all():
+        organisation = partner.organisation
+        by_role.setdefault(partner.role, []).append(
+            Partner(organisation.name, organisation.acronym, organisation.website)
+        )
+    facets = event_facets(workshop)
+    return EventPage(
+        workshop=workshop,
+        days=days,
+        partners_by_role=[
+            (role.label, by_role[role.value]) for role in PartnerRole if role.value in by_role
+        ],
+        has_session_times=has_session_times,
+        participant_count=workshop.participant_count,
+        thematic_areas=[
+            {"name": area.name, "slug": area.slug} for area in workshop.thematic_areas.all()
+        ],
+        member_states=facets["states"],
+        agencies=facets["agencies"],
+    )
+
+
+def participant_count():
+    """The number of participants of the workshop (OuterRef), as an expression to
+    annotate workshops with: each person once, among the registrations
+    Registration.objects.counted() keeps (the trained ones once the workshop is
+    delivered, before that all but the withdrawn)."""
+    counted = (
+        Registration.objects.counted()
+        .filter(workshop=OuterRef("pk"))
+        .order_by()
+        .values("workshop")
+        .annotate(n=Count("participant", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
+def event_facets(workshop: Workshop) -> dict:
+    """The member states and agencies an event's page names: two statements.
+
+    Those the event targets together with those of its counted participants
+    (Registration.objects.counted(): the trained ones, attended or completed, once
+    the event is delivered; before that everyone registered and not withdrawn).
+    Names of states and agencies only, never of a person: the participants'
+    rows stay in subqueries.
+    Returns {"states": [name], "agencies": [{"name", "acronym"}]}, sorted by name.
+    """
+    counted = Registration.objects.counted().filter(workshop=workshop).order_by()
+    states = MemberState.objects.filter(
+        Q(pk__in=workshop.target_member_states.values("pk"))
+        | Q(pk__in=counted.values("participant__member_state"))
+    )
+    agencies = Organisation.objects.filter(
+        Q(pk__in=workshop.target_agencies.values("pk"))
+        | Q(pk__in=counted.values("participant__agency"))
+    )
+    return {
+        "states": list(states.order_by("name").values_list("name", flat=True)),
+        "agencies": list(agencies.order_by("name").values("name", "acronym")),
+    }
