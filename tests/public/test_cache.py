@@ -3,12 +3,14 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from participants.choices import RegistrationStatus
 from public import cache as public_cache
 from publications.choices import ArticleStatus
 from publications.models import NewsArticle
+from tests.factories.participants import AttendanceFactory, RegistrationFactory
 from tests.factories.publications import NewsArticleFactory, PublicationFactory
 from tests.factories.workshops import ThematicAreaFactory
-from tests.public.builders import future, make_event
+from tests.public.builders import future, make_event, past
 from workshops.services import set_workshop_days
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +160,38 @@ def test_generation_is_bumped_again_after_commit(django_capture_on_commit_callba
         NewsArticleFactory()
 
     assert public_cache.current_generation() == before + 1 + len(callbacks)
+
+
+def test_detail_page_is_served_from_the_cache_the_second_time(client):
+    article = NewsArticleFactory(title="Cached article")
+    path = article.get_absolute_url()
+    client.get(path)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+
+    assert response.status_code == 200
+    assert "Cached article" in response.content.decode()
+    assert len(queries) == 0
+
+
+def test_roll_call_and_registrations_leave_the_page_cache_alone():
+    workshop = make_event(days=[past(1)])
+    registration = RegistrationFactory(workshop=workshop)
+    before = public_cache.current_generation()
+
+    registration.status = RegistrationStatus.ATTENDED
+    registration.save()
+    AttendanceFactory(registration=registration, day=workshop.days.get())
+
+    assert public_cache.current_generation() == before
+
+
+def test_adding_a_thematic_area_to_an_event_refreshes_the_pages():
+    workshop = make_event(days=[future(3)])
+    area = ThematicAreaFactory()
+    before = public_cache.current_generation()
+
+    workshop.thematic_areas.add(area)
+
+    assert public_cache.current_generation() > before
