@@ -218,8 +218,14 @@ def _shared_cache_headers(response) -> None:
     patch_cache_control(response, public=True, max_age=PAGE_SECONDS)
 
 
+# Headers a view sets that belong to what it answers (a calendar's file name).
+STORED_HEADERS = ("Content-Disposition",)
+
+
 def _cached_response(page, language) -> HttpResponse:
     response = HttpResponse(page["content"], content_type=page["content_type"])
+    for name, value in page.get("headers", {}).items():
+        response[name] = value
     response["Content-Language"] = language
     if language == settings.LANGUAGE_CODE:
         # English has no prefix: the same address could have answered in another
@@ -314,6 +320,7 @@ def _store(key, generation, response) -> None:
                 "generation": generation,
                 "content": response.content,
                 "content_type": response["Content-Type"],
+                "headers": {name: response[name] for name in STORED_HEADERS if name in response},
             },
             PAGE_SECONDS,
         )

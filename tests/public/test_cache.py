@@ -238,3 +238,16 @@ def test_adding_a_thematic_area_to_an_event_refreshes_the_pages():
     workshop.thematic_areas.add(area)
 
     assert public_cache.current_generation() > before
+
+
+def test_event_calendar_is_served_from_the_cache_with_its_file_name(client):
+    workshop = make_event(days=[future(3)])
+    path = f"/events/{workshop.slug}.ics"
+    client.get(path)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+
+    assert len(queries) == 0
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="{workshop.slug}.ics"'
