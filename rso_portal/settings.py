@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: what the others read of the client (address, scheme) must be true.
+    "core.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
@@ -172,7 +174,10 @@ CONTACT_EMAILS = env.list("CONTACT_EMAILS", default=["training@localhost"])
 # never come back and logging in would be impossible.
 HTTPS = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS
+# Believed only from TRUSTED_PROXIES (core.middleware.TrustedProxyMiddleware drops
+# the header from anyone else). Loopback is the container's own health probe.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if HTTPS else 0)
