@@ -74,3 +74,9 @@ class TrustedProxyMiddleware:
             for header in FORWARDED_HEADERS:
                 meta.pop(header, None)
         return self.get_response(request)
+
+
+def client_address(request) -> str:
+    """The client's address for django-axes: REMOTE_ADDR, as TrustedProxyMiddleware
+    left it (never a header the client could set)."""
+    return request.META.get("REMOTE_ADDR", "")

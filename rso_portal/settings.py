@@ -5,6 +5,7 @@ environment values (see README, "Configuration"). Defaults are the safe ones;
 `make run` turns DEBUG on explicitly.
 """
 
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     # Ours, in the order they may import each other (README, "Layout"; make lint).
     "core",
     "workshops",
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into our page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rso_portal.urls"
@@ -125,6 +129,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+
+# Login throttling (django-axes), for every login the portal has (the admin's and
+# the trainers'): after 5 wrong passwords, signing in to that account, or from that
+# address, pauses for 15 minutes. The address is REMOTE_ADDR as
+# TrustedProxyMiddleware sets it, so a forged X-Forwarded-For changes nothing.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.middleware.client_address"
+AXES_LOCKOUT_CALLABLE = "core.views.login_locked_out"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [
