@@ -44,9 +44,11 @@ INSTALLED_APPS = [
     "core",
     "workshops",
     "participants",
+    "training",
     "publications",
     "reports",
     "public",
+    "trainer",
     "demo",
 ]
 
