@@ -124,7 +124,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+# The trainers' login; staff log in at /admin/, whose views send them to the admin's own.
+LOGIN_URL = "trainer:login"
+LOGIN_REDIRECT_URL = "trainer:home"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -8,7 +8,7 @@ from django.db.models import Count, F, FilteredRelation, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from core.admin_utils import count_of
-from participants.choices import ROLL_CALL_STATUSES
+from participants.choices import ROLL_CALL_STATUSES, AttendanceMark
 from participants.models import Registration
 from workshops.models import Session, Speaker, Workshop, WorkshopDay
 
@@ -89,11 +89,12 @@ def trainer_day(workshop: Workshop, *, held_on: dt.date) -> WorkshopDay:
 
 def roll_call_rows(day: WorkshopDay) -> list[Registration]:
     """The day's roll: the registrations of ROLL_CALL_STATUSES by family name, each with
-    its participant and its mark of the day (`mark`, `marked_at`, `marked_by_username`,
-    `marked_by_name`; None when not marked yet). One statement whatever the class size.
+    its participant and agency and its mark of the day: `mark`, `mark_label`,
+    `marked_at`, `marked_by_username` and `marked_by_label` (the name to show), all
+    None when not marked yet. One statement whatever the class size.
 
     Names only: the participants' emails are not selected, so no page can show them."""
-    return list(
+    rows = list(
         roll_of(day.workshop_id)
         .select_related("participant__agency")
         .only(
@@ -114,6 +115,14 @@ def roll_call_rows(day: WorkshopDay) -> list[Registration]:
         )
         .order_by("participant__family_name", "participant__given_name", "pk")
     )
+    for row in rows:
+        row.mark_label = row.marked_by_label = None
+        if row.mark:
+            row.mark_label = AttendanceMark(row.mark).label
+            full_name = f"{row.marked_by_first_name or ''} {row.marked_by_last_name or ''}"
+            # A mark whose author's account was deleted keeps its time, not a name.
+            row.marked_by_label = full_name.strip() or row.marked_by_username or "—"
+    return rows
 
 
 def trainer_session(workshop: Workshop, *, pk: int) -> Session:
