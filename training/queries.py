@@ -91,7 +91,8 @@ def roll_call_rows(day: WorkshopDay) -> list[Registration]:
     """The day's roll: the registrations of ROLL_CALL_STATUSES by family name, each with
     its participant and agency and its mark of the day: `mark`, `mark_label`,
     `marked_at`, `marked_by_username` and `marked_by_label` (the name to show), all
-    None when not marked yet. One statement whatever the class size.
+    None when not marked yet (the last two also for a mark without an author). One
+    statement whatever the class size.
 
     Names only: the participants' emails are not selected, so no page can show them."""
     rows = list(
@@ -120,8 +121,9 @@ def roll_call_rows(day: WorkshopDay) -> list[Registration]:
         if row.mark:
             row.mark_label = AttendanceMark(row.mark).label
             full_name = f"{row.marked_by_first_name or ''} {row.marked_by_last_name or ''}"
-            # A mark whose author's account was deleted keeps its time, not a name.
-            row.marked_by_label = full_name.strip() or row.marked_by_username or "—"
+            # None for a mark without an author: loaded (demo data) or whose author's
+            # account was deleted.
+            row.marked_by_label = full_name.strip() or row.marked_by_username
     return rows
 
 
