@@ -46,9 +46,11 @@ INSTALLED_APPS = [
     "core",
     "workshops",
     "participants",
+    "training",
     "publications",
     "reports",
     "public",
+    "trainer",
     "demo",
 ]
 
@@ -128,7 +130,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+# The trainers' login; staff log in at /admin/, whose views send them to the admin's own.
+LOGIN_URL = "trainer:login"
+LOGIN_REDIRECT_URL = "trainer:home"
 
 # Login throttling (django-axes), for every login the portal has (the admin's and
 # the trainers'): after 5 wrong passwords, signing in to that account, or from that

@@ -1,7 +1,16 @@
+import datetime as dt
 import os
 
 import pytest
 from django.utils import translation
+
+from tests.factories.participants import RegistrationFactory
+from tests.factories.workshops import (
+    TrainerAssignmentFactory,
+    UserFactory,
+    WorkshopDayFactory,
+    WorkshopFactory,
+)
 
 # Which real services this run talks to. Tests that need one skip without it on a
 # laptop; CI sets both and treats any skip as a failure (see pytest_sessionfinish).
@@ -49,3 +58,44 @@ def _default_language_afterwards():
     # any request (a service, a task) in Thai.
     yield
     translation.deactivate()
+
+
+# A trainer's workshop, for the tests of training/ and trainer/.
+# The days of the two-day virtual workshop of the seeds: long past whenever tests run.
+MONDAY = dt.date(2022, 7, 18)
+WEDNESDAY = dt.date(2022, 7, 20)
+
+
+@pytest.fixture
+def trainer(db):
+    return UserFactory(username="trainer", first_name="Tran", last_name="Ner")
+
+
+@pytest.fixture
+def workshop(trainer):
+    workshop = WorkshopFactory(title="Virtual Training Workshop", slug="virtual-workshop")
+    TrainerAssignmentFactory(workshop=workshop, trainer=trainer)
+    return workshop
+
+
+@pytest.fixture
+def monday(workshop):
+    return WorkshopDayFactory(workshop=workshop, held_on=MONDAY)
+
+
+@pytest.fixture
+def wednesday(workshop):
+    return WorkshopDayFactory(workshop=workshop, held_on=WEDNESDAY)
+
+
+@pytest.fixture
+def make_roll(workshop):
+    """n confirmed registrations of the workshop, by family name."""
+
+    def make(n, **kwargs):
+        return [
+            RegistrationFactory(workshop=workshop, participant__family_name=f"P{i:03d}", **kwargs)
+            for i in range(n)
+        ]
+
+    return make
