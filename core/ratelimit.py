@@ -10,12 +10,11 @@ cache is down the limit fails open: a visitor's request matters more than the li
 """
 
 import hashlib
-import logging
 
 from django.conf import settings
 from django.core.cache import cache
 
-logger = logging.getLogger(__name__)
+from .cache import cache_failed, cache_is_available
 
 
 def _key(scope: str, request) -> str:
@@ -27,6 +26,8 @@ def _key(scope: str, request) -> str:
 def hit_is_allowed(scope: str, request, *, limit: int, window_seconds: int) -> bool:
     """Count one hit of `scope` for this client and say whether it is within `limit`
     hits of the window, which starts at the client's first hit."""
+    if not cache_is_available():
+        return True
     key = _key(scope, request)
     try:
         cache.add(key, 0, timeout=window_seconds)
@@ -36,10 +37,6 @@ def hit_is_allowed(scope: str, request, *, limit: int, window_seconds: int) -> b
             cache.set(key, 1, timeout=window_seconds)
             hits = 1
     except Exception as error:
-        logger.warning(
-            "rate limit %s: cache unavailable (%s); allowing the request",
-            scope,
-            type(error).__name__,
-        )
+        cache_failed(f"counting a {scope} hit (allowed)", error)
         return True
     return hits <= limit

@@ -21,7 +21,6 @@ rendered, so it must hold nothing specific to one visitor (no CSRF token, no
 
 import hashlib
 import logging
-import time
 from importlib import import_module
 from urllib.parse import urlencode
 
@@ -36,7 +35,13 @@ from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language, get_language_from_path
 
-from core.cache import GENERATION_KEY, bump_generation, current_generation
+from core.cache import (
+    GENERATION_KEY,
+    bump_generation,
+    cache_failed,
+    cache_is_available,
+    current_generation,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -72,9 +77,6 @@ PAGE_PARAMETERS = frozenset(
 )
 # Free-text searches are too varied to be worth storing.
 UNCACHED_PARAMETERS = ("q",)
-# After a cache error, this process leaves the cache alone for a while: a Redis that
-# is down or hung must cost one timeout, not one per request.
-UNAVAILABLE_SECONDS = 30
 
 
 def is_public_model(model) -> bool:
@@ -105,27 +107,6 @@ def connect_signals() -> None:
     post_save.connect(_content_changed, dispatch_uid="public_cache_post_save")
     post_delete.connect(_content_changed, dispatch_uid="public_cache_post_delete")
     m2m_changed.connect(_m2m_changed, dispatch_uid="public_cache_m2m_changed")
-
-
-_unavailable_until = 0.0
-
-
-def _cache_is_available() -> bool:
-    return time.monotonic() >= _unavailable_until
-
-
-def _cache_failed(action: str, error: Exception) -> None:
-    """One warning line when the cache starts failing, then silence for a while."""
-    global _unavailable_until
-    if _cache_is_available():
-        logger.warning(
-            "public page cache: %s failed (%s: %s); skipping the cache for %s s",
-            action,
-            type(error).__name__,
-            error,
-            UNAVAILABLE_SECONDS,
-        )
-    _unavailable_until = time.monotonic() + UNAVAILABLE_SECONDS
 
 
 def canonical_query(request) -> str:
@@ -174,7 +155,7 @@ def _may_use_cache(request) -> bool:
         # With caching turned off (CACHE_URL=dummycache://), skip the key and the
         # lookups: they would cost each page for nothing.
         isinstance(caches[DEFAULT_CACHE_ALIAS], DummyCache)
-        or not _cache_is_available()
+        or not cache_is_available()
         or request.method not in ("GET", "HEAD")
         or any(request.GET.get(name) for name in UNCACHED_PARAMETERS)
     ):
@@ -254,7 +235,7 @@ class PublicPageCacheMiddleware:
             try:
                 _key, _generation, page = _lookup(request, language)
             except Exception as error:
-                _cache_failed("reading a page", error)
+                cache_failed("reading a page", error)
                 page = None
             if page is not None and not _has_visitor_state(request):
                 return _cached_response(page, language)
@@ -279,7 +260,7 @@ class CachedPageMixin:
             try:
                 key, generation, cached = _lookup(request, language)
             except Exception as error:
-                _cache_failed("reading a page", error)
+                cache_failed("reading a page", error)
                 key = cached = None
             if cached is not None:
                 return _cached_response(cached, language)
@@ -325,4 +306,4 @@ def _store(key, generation, response) -> None:
             PAGE_SECONDS,
         )
     except Exception as error:
-        _cache_failed("storing a page", error)
+        cache_failed("storing a page", error)

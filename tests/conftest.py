@@ -38,7 +38,11 @@ def _plain_static_storage(settings):
 def _empty_cache():
     from django.core.cache import cache
 
+    from core.cache import reset_cache_availability
+
     cache.clear()
+    # A test that broke the cache on purpose must not leave it skipped for the next.
+    reset_cache_availability()
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -99,3 +103,52 @@ def make_roll(workshop):
         ]
 
     return make
+
+
+class SilentServer:
+    """A TCP server on loopback that accepts connections and never answers: a hung
+    Redis, broker or mail server. `connections` counts the accepted ones."""
+
+    def __init__(self):
+        import socket
+        import threading
+
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.bind(("127.0.0.1", 0))
+        self._socket.listen(64)
+        self.port = self._socket.getsockname()[1]
+        self.connections = 0
+        self._held = []
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                connection, _ = self._socket.accept()
+            except OSError:
+                return
+            self.connections += 1
+            self._held.append(connection)  # kept open, never read or written
+
+    def close(self):
+        self._socket.close()
+        for connection in self._held:
+            connection.close()
+
+
+@pytest.fixture
+def silent_server():
+    server = SilentServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def closed_port():
+    """A loopback port nothing listens on: a service that is down."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
