@@ -80,3 +80,17 @@ def client_address(request) -> str:
     """The client's address for django-axes: REMOTE_ADDR, as TrustedProxyMiddleware
     left it (never a header the client could set)."""
     return request.META.get("REMOTE_ADDR", "")
+
+
+class HeadWithoutBodyMiddleware:
+    """A HEAD response carries the headers of the GET and no body: Django renders the
+    body as for GET, and gunicorn warns each time it has to drop it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method == "HEAD" and not response.streaming:
+            response.content = b""
+        return response

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: what the others read of the client (address, scheme) must be true.
     "core.middleware.TrustedProxyMiddleware",
+    "core.middleware.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
@@ -268,13 +269,26 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
+    "filters": {
+        "client_error": {"()": "core.logging.ClientErrorFilter"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "client_errors": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["client_error"],
+        },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # Request errors can carry POST bodies with personal data; the admins'
         # email handler is left out on purpose and errors go to the console only.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.security.DisallowedHost": {
+            "handlers": ["client_errors"],
+            "level": "WARNING",
+            "propagate": False,
+        },
     },
 }
