@@ -9,6 +9,7 @@ from django.core.cache import caches
 from core.cache import reset_cache_availability
 from rso_portal.celery import app as celery_app
 from tests.factories.workshops import MemberStateFactory
+from tests.public.builders import contact_form_data
 from workshops.models import TrainingRequest
 
 pytestmark = pytest.mark.django_db
@@ -57,14 +58,7 @@ def test_public_page_with_a_hung_cache_answers_and_then_skips_the_cache(
 
 def test_contact_form_with_the_cache_down_stores_the_request(client, redis_cache_at, closed_port):
     redis_cache_at(closed_port)
-    data = {
-        "name": "Siti Aminah",
-        "organisation": "Immigration Department",
-        "member_state": str(MemberStateFactory().pk),
-        "email": "siti@imi.example",
-        "training_kind": "workshop",
-        "message": "A workshop on detecting people smuggling at airports for 25 officers.",
-    }
+    data = contact_form_data(MemberStateFactory())
 
     response = client.post("/contact/", data)
 

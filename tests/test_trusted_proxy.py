@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories.workshops import MemberStateFactory
+from tests.public.builders import contact_form_data
 from workshops.models import TrainingRequest
 
 pytestmark = pytest.mark.django_db
@@ -28,14 +29,7 @@ def test_forwarded_proto_from_the_proxy_counts_as_https(client, https):
 
 
 def _contact(client, **extra):
-    data = {
-        "name": "Siti Aminah",
-        "organisation": "Immigration Department",
-        "member_state": str(MemberStateFactory().pk),
-        "email": "siti@imi.example",
-        "training_kind": "workshop",
-        "message": "A workshop on detecting people smuggling at airports for 25 officers.",
-    }
+    data = contact_form_data(MemberStateFactory())
     return client.post("/contact/", data, **extra)
 
 

@@ -4,6 +4,7 @@ import re
 import pytest
 
 from tests.factories.workshops import MemberStateFactory, TrainingRequestFactory
+from tests.public.builders import contact_form_data
 from workshops.models import TrainingRequest
 from workshops.services import notify_staff_of_training_request
 from workshops.tasks import task_notify_staff_of_training_request
@@ -23,15 +24,7 @@ def malaysia():
 
 @pytest.fixture
 def valid_data(malaysia):
-    return {
-        "name": "Siti Aminah",
-        "organisation": "Immigration Department of Malaysia",
-        "member_state": str(malaysia.pk),
-        "email": "siti.aminah@imi.example",
-        "training_kind": "workshop",
-        "message": "A workshop on detecting people smuggling at airports for 25 officers.",
-        "website": "",
-    }
+    return contact_form_data(malaysia)
 
 
 def test_contact_form_renders_every_field_labelled(client):

@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import requires_postgres
 from tests.factories.workshops import MemberStateFactory
+from tests.public.builders import contact_form_data
 from workshops.models import TrainingRequest
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -27,15 +28,7 @@ def test_simultaneous_contact_posts_store_no_more_than_the_limit(live_server, se
     form = opener.open(f"{live_server.url}/contact/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
     body = urllib.parse.urlencode(
-        {
-            "csrfmiddlewaretoken": token,
-            "name": "Siti Aminah",
-            "organisation": "Immigration Department",
-            "member_state": state.pk,
-            "email": "siti@imi.example",
-            "training_kind": "workshop",
-            "message": "A workshop on detecting people smuggling at airports for 25 officers.",
-        }
+        {"csrfmiddlewaretoken": token, **contact_form_data(state)}
     ).encode()
 
     def post(_):
