@@ -447,7 +447,9 @@ def _ensure_file(publication, *, language, file_format, label, tally, filename="
     else:
         name = _stored_file_name(
             storage=field.storage,
-            name=field.generate_filename(None, filename),
+            # A fixed name, not the generated one uploads get: a rerun over the same
+            # media directory finds the file it wrote before.
+            name=field.storage.generate_filename(f"publications/files/{filename}"),
             make_content=make,
         )
     if existing is None:

@@ -7,7 +7,7 @@ from django.urls import include, path
 
 from . import calendars, feeds
 from .sitemaps import SITEMAPS
-from .views import contact, events, home, publications
+from .views import contact, events, files, home, publications
 
 language_neutral = [
     path("robots.txt", home.RobotsView.as_view(), name="robots"),
@@ -16,6 +16,14 @@ language_neutral = [
     path("feeds/news/atom/", feeds.LatestNewsAtomFeed(), name="news-feed-atom"),
     path("events.ics", calendars.upcoming_events_calendar, name="events-calendar"),
     path("events/<slug:slug>.ics", calendars.event_calendar, name="event-calendar"),
+    # Downloads are the same file whatever the page's language: one address each.
+    path(
+        "publications/<slug:slug>/download/<str:language>/<str:file_format>/",
+        files.publication_file,
+        name="publication-file",
+    ),
+    # MEDIA_URL: what the storage's url() gives for an uploaded image.
+    path("media/<path:name>", files.media_image, name="media"),
 ]
 
 news_patterns = [

@@ -258,6 +258,18 @@ def published_publication(*, slug: str) -> Publication:
     )
 
 
+def published_file(*, slug: str, language: str, file_format: str) -> PublicationFile:
+    """The uploaded file (not a video link) of a published publication in `language`
+    and `file_format`, with its publication: one statement. Raises
+    PublicationFile.DoesNotExist otherwise, for an unpublished publication too."""
+    return (
+        PublicationFile.objects.select_related("publication")
+        .filter(publication__in=Publication.objects.published())
+        .exclude(file="")
+        .get(publication__slug=slug, language=language, format=file_format)
+    )
+
+
 # Newsletter highlights ----------------------------------------------------------
 
 

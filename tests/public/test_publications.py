@@ -141,7 +141,7 @@ def test_publication_page_lists_every_file_per_language_with_size_and_format(cli
     assert f"Excel template{details}(Excel template, 3.0\xa0MB)" in html
     assert f"Directory (Thai){details}(PDF, 500\xa0bytes)" in html
     assert 'href="https://video.example.org/directory" hreflang="en"' in html
-    assert 'href="/media/publications/files/directory-en' in html
+    assert f'href="/publications/{directory.slug}/download/en/pdf/"' in html
 
 
 def test_publication_page_shows_thematic_areas_and_partners(client):
