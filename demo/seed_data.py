@@ -1213,9 +1213,13 @@ NEWS_ARTICLES = [
         "title": "Pilot Training Workshop on Information Sharing to Address People Smuggling, "
         "Trafficking in Persons and Related Transnational Crime",
         "published_on": D(2018, 5, 21),
-        "summary": "The RSO, together with JCLEC, delivered a Pilot Training Workshop on "
-        "Information Sharing to Address People Smuggling, Trafficking in Persons and Related "
-        "Transnational Crime in Jakarta, Indonesia on 3-4 May 2018.",
+        # The body's first paragraph, as the other articles' summaries are: the page
+        # prints it once, as the lead (core.text.without_lead).
+        "summary": "The Regional Support Office of the Bali Process (RSO), together with the "
+        "Jakarta Centre for Law Enforcement Cooperation (JCLEC), delivered a Pilot Training "
+        "Workshop on Information Sharing to Address People Smuggling, Trafficking in Persons "
+        "and Related Transnational Crime (Training Workshop) in Jakarta, Indonesia on 3-4 May "
+        "2018.",
         "body": [
             "The Regional Support Office of the Bali Process (RSO), together with the Jakarta "
             "Centre for Law Enforcement Cooperation (JCLEC), delivered a Pilot Training Workshop "
@@ -1266,9 +1270,10 @@ NEWS_ARTICLES = [
 ]
 
 # The "More News Articles" list of seed 003: title, date and the first words of each
-# article. The list cuts each summary mid-word ("...Regional Support Office of t...");
-# here the cut word is dropped and "…" ends the summary. The bodies are not in the
-# seeds and stay empty.
+# article. The list cuts each teaser mid-word ("...Regional Support Office of t...");
+# here each is finished as a sentence with the facts of its own title, and nothing
+# else, so that the article reads as a finished short item. The bodies are not in the
+# seeds and stay empty: the summary is the whole text.
 MORE_NEWS_ARTICLES = [
     {
         "slug": "rso-supports-thailand-dsi-conference-countering-trafficking-in-persons",
@@ -1276,7 +1281,8 @@ MORE_NEWS_ARTICLES = [
         "enhancing cooperation in countering trafficking in persons",
         "published_on": D(2024, 2, 8),
         "summary": "The Regional Support Office of the Bali Process (RSO) was honoured to "
-        "support Thailand’s Department of Special Investigation (DSI)…",
+        "support Thailand’s Department of Special Investigation (DSI) in its conference on "
+        "enhancing cooperation in countering trafficking in persons.",
         "thematic_areas": ["trafficking-in-persons"],
     },
     {
@@ -1284,7 +1290,8 @@ MORE_NEWS_ARTICLES = [
         "title": "RSO Alumni Spotlight: Meet Fyrgie, Jumari and Captain Lasantha",
         "published_on": D(2024, 2, 7),
         "summary": "Against a complex landscape of border security and migration, we turn our "
-        "focus to three RSO alumni who are leaders in their field…",
+        "focus to three RSO alumni who are leaders in their field: Fyrgie, Jumari and "
+        "Captain Lasantha.",
         "thematic_areas": ["border-management"],
     },
     {
@@ -1292,8 +1299,9 @@ MORE_NEWS_ARTICLES = [
         "title": "Strengthening Mongolia's online investigations capacity: RSO and IOM lead "
         "counter-trafficking workshop in Ulaanbaatar",
         "published_on": D(2024, 1, 22),
-        "summary": "Officials from five Mongolian government agencies came together last "
-        "week alongside trainers from the Regional Support Office of…",
+        "summary": "Officials from five Mongolian government agencies came together in "
+        "Ulaanbaatar alongside trainers from the Regional Support Office of the Bali Process "
+        "(RSO) and IOM for a counter-trafficking workshop on online investigations.",
         "thematic_areas": ["trafficking-in-persons", "digital-technologies-and-innovation"],
     },
     {
@@ -1302,7 +1310,8 @@ MORE_NEWS_ARTICLES = [
         "protection of victims when responding to vulnerable migrants",
         "published_on": D(2023, 12, 21),
         "summary": "Correctly identifying victims of trafficking when responding to vulnerable "
-        "migrants is the crucial first challenge for frontline…",
+        "migrants is the crucial first challenge for frontline officials. RSO training "
+        "supports 13 Member States to centre victim identification and protection.",
         "thematic_areas": ["victim-identification-and-protection", "irregular-migration"],
     },
     {
@@ -1311,7 +1320,8 @@ MORE_NEWS_ARTICLES = [
         "149 trafficking victims rescued, 281 arrested",
         "published_on": D(2023, 12, 21),
         "summary": "The Regional Support Office of the Bali Process (RSO) supported INTERPOL’s "
-        "Operation Storm Makers II – the first INTERPOL…",
+        "Operation Storm Makers II, which saw 149 trafficking victims rescued and 281 "
+        "arrested.",
         "thematic_areas": ["trafficking-in-persons", "information-sharing"],
     },
     {
@@ -1320,7 +1330,8 @@ MORE_NEWS_ARTICLES = [
         "information sharing",
         "published_on": D(2023, 12, 15),
         "summary": "Responding to large-scale irregular migration and countering "
-        "migration-related offenses—including people smuggling, and…",
+        "migration-related offenses, the RSO 2023 Border Forum promoted cross-border efforts "
+        "through enhanced information sharing.",
         "thematic_areas": ["border-management", "information-sharing", "irregular-migration"],
     },
     {
@@ -1328,8 +1339,9 @@ MORE_NEWS_ARTICLES = [
         "title": "RSO Alumni Network promotes cross-border information sharing through "
         "community of practitioners",
         "published_on": D(2023, 12, 15),
-        "summary": "The RSO Alumni Network launched in December 2023—marking a milestone in "
-        "network-building and information-sharing among…",
+        "summary": "The RSO Alumni Network launched in December 2023, marking a milestone in "
+        "network-building and in cross-border information sharing through a community of "
+        "practitioners.",
         "thematic_areas": ["information-sharing"],
     },
     {
@@ -1339,7 +1351,9 @@ MORE_NEWS_ARTICLES = [
         "Indonesia, Malaysia, Thailand, and Viet Nam",
         "published_on": D(2023, 12, 5),
         "summary": "Unsafe land and maritime movements are a priority concern for the Bali "
-        "Process region. Displaced and vulnerable populations…",
+        "Process region. The International People Smuggling Investigations Program brought "
+        "together law enforcement, immigration, coast guard and navy from Sri Lanka, "
+        "Bangladesh, Indonesia, Malaysia, Thailand, and Viet Nam.",
         "thematic_areas": ["people-smuggling"],
     },
 ]

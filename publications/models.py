@@ -11,6 +11,11 @@ from workshops.models import Organisation, ThematicArea, Workshop
 
 from .choices import ArticleStatus, FileFormat, PublicationKind
 
+MARKDOWN_HELP = (
+    "Markdown: a blank line between paragraphs, “- ” to start a list item, *emphasis*, "
+    "**bold**, [link text](https://…)."
+)
+
 
 class PublicationSeries(models.Model):
     name = models.CharField(max_length=200, unique=True)
@@ -196,7 +201,12 @@ class NewsArticle(models.Model):
         null=True, blank=True, db_index=True, help_text="Required to publish; may be in the future."
     )
     summary = models.TextField(help_text="One or two sentences for listings and feeds.")
-    body = models.TextField(blank=True, help_text="Paragraphs separated by a blank line.")
+    body = models.TextField(
+        blank=True,
+        help_text="Markdown: a blank line between paragraphs, “- ” to start a list item, "
+        "*emphasis*, **bold**, [link text](https://…). Leave empty for a short item: "
+        "the summary is then the whole text.",
+    )
     image = models.ImageField(
         upload_to=GeneratedName("news"),
         validators=[UploadValidator("PNG", "JPEG", "GIF", "WEBP")],
@@ -299,7 +309,7 @@ class NewsletterSection(models.Model):
     theme = models.CharField(
         max_length=120, blank=True, help_text="The issue's part this story sits in."
     )
-    body = models.TextField()
+    body = models.TextField(help_text=MARKDOWN_HELP)
     order = models.PositiveSmallIntegerField(default=0)
     related_workshops = models.ManyToManyField(
         Workshop, blank=True, related_name="newsletter_sections"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.cache import cached_per_generation
+from core.text import render_markdown, without_lead
 from workshops.models import ThematicArea, Workshop
 from workshops.queries import EventDates
 from workshops.queries import thematic_area_choices as thematic_area_choices  # for the forms
@@ -175,6 +176,9 @@ class ArticlePage:
     previous: NewsArticle | None  # the next older one
     next: NewsArticle | None  # the next newer one
     related_events: list[EventLink] = field(default_factory=list)
+    # The body as sanitised HTML, without a first paragraph that repeats the summary
+    # (printed above it as the lead); empty for an article that is its summary alone.
+    body_html: str = ""
 
 
 def published_article(*, slug: str) -> ArticlePage:
@@ -208,6 +212,7 @@ def published_article(*, slug: str) -> ArticlePage:
             )
             for workshop in article.related_workshops.all()
         ],
+        body_html=render_markdown(without_lead(article.body, article.summary)),
     )
 
 

@@ -166,7 +166,11 @@ class Workshop(models.Model):
     summary = models.TextField(
         blank=True, help_text="One or two sentences for listings and search engines."
     )
-    description = models.TextField(blank=True)
+    description = models.TextField(
+        blank=True,
+        help_text="Markdown: a blank line between paragraphs, “- ” to start a list item, "
+        "*emphasis*, **bold**, [link text](https://…).",
+    )
     is_public = models.BooleanField(
         default=True, help_text="Shown on the public events pages once it is not a draft."
     )

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from core.text import render_markdown
+
 register = template.Library()
 
 
@@ -57,3 +59,9 @@ def elided_pages(page_obj, on_each_side=2, on_ends=1):
             page_obj.number, on_each_side=on_each_side, on_ends=on_ends
         )
     )
+
+
+@register.filter
+def markdown(value):
+    """Staff-typed Markdown as sanitised HTML (core.text.render_markdown)."""
+    return render_markdown(value or "")

@@ -412,7 +412,7 @@ def test_seed_article_keeps_the_full_body_and_its_workshop(seeded):
     ]
 
 
-def test_more_news_articles_are_published_with_cut_summaries_marked(seeded):
+def test_more_news_articles_are_short_items_with_finished_summaries(seeded):
     articles = NewsArticle.objects.published().filter(
         slug__in=[spec["slug"] for spec in seed_data.MORE_NEWS_ARTICLES]
     )
@@ -428,7 +428,7 @@ def test_more_news_articles_are_published_with_cut_summaries_marked(seeded):
         D(2023, 12, 15),
         D(2023, 12, 5),
     ]
-    assert {a.summary[-1] for a in articles} == {"…"}
+    assert {a.summary[-1] for a in articles} == {"."}
     assert {a.body for a in articles} == {""}
 
 

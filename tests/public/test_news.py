@@ -279,6 +279,79 @@ def test_article_page_shows_date_image_areas_and_public_related_events(client):
     assert "Draft workshop" not in html
 
 
+def article_text(response) -> str:
+    """The article's column, from its date line to the end of its text."""
+    html = response.content.decode()
+    start = html.index("</header>", html.index('id="article-title"')) + len("</header>")
+    return html[start : html.index("</div>", start)].strip()
+
+
+def test_article_body_is_markdown_with_lists_links_and_emphasis(client):
+    article = NewsArticleFactory(
+        summary="The RSO delivered a workshop.",
+        body="Sessions covered:\n\n- *Victim-centred* approaches\n- International cooperation"
+        "\n\nSee the [guide](https://example.org/guide).",
+    )
+
+    response = client.get(f"/news/{article.slug}/")
+
+    assert article_text(response) == (
+        '<p class="lead">The RSO delivered a workshop.</p>\n    '
+        "<p>Sessions covered:</p>\n<ul>\n<li><em>Victim-centred</em> approaches</li>\n"
+        "<li>International cooperation</li>\n</ul>\n"
+        '<p>See the <a href="https://example.org/guide" rel="noopener noreferrer">guide</a>.</p>'
+    )
+
+
+def test_article_body_lines_typed_with_bullets_become_a_list(client):
+    article = NewsArticleFactory(body="Topics:\n• Prevention\n• Protection")
+
+    response = client.get(f"/news/{article.slug}/")
+
+    assert article_text(response).endswith(
+        "<p>Topics:</p>\n<ul>\n<li>Prevention</li>\n<li>Protection</li>\n</ul>"
+    )
+
+
+def test_article_body_loses_a_script_and_inline_handlers(client):
+    article = NewsArticleFactory(
+        body='Read <script>alert("x")</script>this.\n\n'
+        '<a href="javascript:alert(1)" onclick="steal()">Click</a>'
+        '<img src="x" onerror="steal()">'
+    )
+
+    response = client.get(f"/news/{article.slug}/")
+
+    text = article_text(response)
+    assert text.endswith('<p>Read this.</p>\n<p><a rel="noopener noreferrer">Click</a></p>')
+    assert "alert" not in response.content.decode()
+
+
+def test_article_with_only_a_summary_reads_as_a_finished_short_item(client):
+    article = NewsArticleFactory(summary="The RSO supported a conference in Bangkok.", body="")
+
+    response = client.get(f"/news/{article.slug}/")
+
+    html = response.content.decode()
+    assert article_text(response) == "<p>The RSO supported a conference in Bangkok.</p>"
+    assert "<aside" not in html
+    assert "…" not in html
+
+
+def test_article_lead_is_not_repeated_as_the_first_paragraph(client):
+    article = NewsArticleFactory(
+        summary="On 6 April, the RSO delivered a workshop.",
+        body="On 6 April, the RSO  delivered a workshop.\n\nSixteen officials took part.",
+    )
+
+    response = client.get(f"/news/{article.slug}/")
+
+    assert article_text(response) == (
+        '<p class="lead">On 6 April, the RSO delivered a workshop.</p>\n    '
+        "<p>Sixteen officials took part.</p>"
+    )
+
+
 def test_article_page_links_previous_and_next_articles(client):
     older = NewsArticleFactory(title="Older", published_at=at(2022, 7, 1))
     article = NewsArticleFactory(title="Middle", published_at=at(2022, 7, 10))

@@ -223,6 +223,20 @@ def test_highlight_page_shows_figures_sections_and_public_related_events(client)
     assert "<dt>new publication</dt>" in html
 
 
+def test_highlight_story_lists_are_real_lists(client):
+    issue = NewsletterIssueFactory()
+    NewsletterSectionFactory(
+        issue=issue, body="Attendees identified priorities around:\n\n• protection\n• return"
+    )
+
+    html = client.get(f"/highlights/{issue.slug}/").content.decode()
+
+    assert (
+        "<p>Attendees identified priorities around:</p>\n<ul>\n<li>protection</li>\n"
+        "<li>return</li>\n</ul>"
+    ) in html
+
+
 def test_highlight_page_of_an_unpublished_issue_is_not_found(client):
     issue = NewsletterIssueFactory(is_published=False)
 
