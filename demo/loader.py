@@ -318,7 +318,12 @@ def _load_workshop(spec, *, states, organisations, areas, speakers, tally):
 
 def _load_registrations(workshop, days, groups, *, states, organisations, numbers, tally):
     """Demo participants, their registrations and, when trained, their attendance."""
-    people = [(next(numbers), group) for group in groups for _ in range(group["count"])]
+    people = []
+    for group in groups:
+        if group["first"] is not None:
+            # Numbered apart from the seed order (see seed_data._group).
+            numbers = iter(range(group["first"], 100_000))
+        people += [(next(numbers), group) for _ in range(group["count"])]
     participants = {
         p.email: p
         for p in Participant.objects.filter(

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from participants.models import Registration
-from workshops.choices import PartnerRole
+from workshops.choices import PartnerRole, WorkshopStatus
 from workshops.models import (
     MemberState,
     Organisation,
@@ -22,6 +22,7 @@ from workshops.models import (
     WorkshopDay,
     WorkshopPartner,
 )
+from workshops.queries import EventDates
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ class EventPage:
     thematic_areas: list[dict] = field(default_factory=list)
     member_states: list[str] = field(default_factory=list)
     agencies: list[dict] = field(default_factory=list)
+    dates: EventDates = field(default_factory=EventDates)
 
     @property
     def timezone_label(self) -> str:
@@ -199,6 +201,11 @@ def public_event(*, slug: str) -> EventPage:
         ],
         member_states=facets["states"],
         agencies=facets["agencies"],
+        dates=EventDates.of(
+            [day.held_on for day in days],
+            is_tentative=workshop.has_tentative_dates,
+            is_delivered=workshop.status == WorkshopStatus.DELIVERED,
+        ),
     )
 
 

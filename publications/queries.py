@@ -12,7 +12,8 @@ from django.utils.formats import date_format
 
 from core.cache import cached_per_generation
 from core.text import render_markdown, without_lead
-from workshops.models import ThematicArea, Workshop
+from workshops.choices import WorkshopStatus
+from workshops.models import ThematicArea, Workshop, WorkshopDay
 from workshops.queries import EventDates
 from workshops.queries import thematic_area_choices as thematic_area_choices  # for the forms
 
@@ -30,13 +31,15 @@ def prefetch_thematic_areas():
     return Prefetch("thematic_areas", queryset=ThematicArea.objects.only("name", "slug"))
 
 
-def prefetch_public_workshops():
-    return Prefetch(
-        "related_workshops",
-        queryset=Workshop.objects.public().only(
-            "title", "slug", "starts_on", "ends_on", "has_tentative_dates"
-        ),
+def prefetch_public_workshops(*, with_days=False):
+    workshops = Workshop.objects.public().only(
+        "title", "slug", "status", "starts_on", "ends_on", "has_tentative_dates"
     )
+    if with_days:
+        workshops = workshops.prefetch_related(
+            Prefetch("days", queryset=WorkshopDay.objects.order_by("held_on").only("held_on"))
+        )
+    return Prefetch("related_workshops", queryset=workshops)
 
 
 # News ---------------------------------------------------------------------------
@@ -182,15 +185,15 @@ class ArticlePage:
 
 
 def published_article(*, slug: str) -> ArticlePage:
-    """One published article with its thematic areas, its related public events and
-    its neighbours: five statements.
+    """One published article with its thematic areas, its related public events with
+    their days, and its neighbours: six statements.
 
     Raises NewsArticle.DoesNotExist for an unknown slug, a draft or an article whose
     publication time has not come.
     """
     published = NewsArticle.objects.published()
     article = published.prefetch_related(
-        prefetch_thematic_areas(), prefetch_public_workshops()
+        prefetch_thematic_areas(), prefetch_public_workshops(with_days=True)
     ).get(slug=slug)
     at, pk = article.published_at, article.pk
     neighbours = published.only("title", "slug", "published_at")
@@ -207,7 +210,9 @@ def published_article(*, slug: str) -> ArticlePage:
                 title=workshop.title,
                 url=reverse("events:detail", args=[workshop.slug]),
                 dates=EventDates.of(
-                    workshop.starts_on, workshop.ends_on, workshop.has_tentative_dates
+                    [day.held_on for day in workshop.days.all()],
+                    is_tentative=workshop.has_tentative_dates,
+                    is_delivered=workshop.status == WorkshopStatus.DELIVERED,
                 ),
             )
             for workshop in article.related_workshops.all()

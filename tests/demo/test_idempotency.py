@@ -35,8 +35,8 @@ def test_load_demo_prints_the_logins_and_what_it_created(run_load_demo):
     ]
     assert lines[2:] == [
         "Seed data created: 22 member states, 31 organisations, 7 thematic areas, 5 speakers, "
-        "19 workshops, 44 workshop days, 29 workshop partners, 17 sessions, 285 participants, "
-        "285 registrations, 678 attendance, 3 trainer assignments, 1 testimonial, "
+        "19 workshops, 44 workshop days, 29 workshop partners, 17 sessions, 393 participants, "
+        "393 registrations, 856 attendance, 3 trainer assignments, 1 testimonial, "
         "1 publication series, 7 publications, 11 publication files, 12 news articles, "
         "1 newsletter issue, 3 newsletter figures, 16 newsletter sections."
     ]

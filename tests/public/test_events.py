@@ -128,6 +128,78 @@ def test_event_list_marks_tentative_dates_and_cancellations(client):
     assert '<span class="badge text-bg-danger">Cancelled</span>' in html
 
 
+def card_dates(html: str, title: str) -> str:
+    """The dates line of the card titled `title`, without the icon."""
+    card = html[html.index(f">{title}</a>") :]
+    line = card[card.index("</i> ") + len("</i> ") :]
+    return line[: line.index("</p>")]
+
+
+def test_event_card_shows_non_consecutive_days_themselves(client):
+    make_event(title="Two days", days=[dt.date(2030, 7, 15), dt.date(2030, 7, 17)])
+
+    html = client.get("/events/").content.decode()
+
+    assert card_dates(html, "Two days") == (
+        '<time datetime="2030-07-15">Monday July 15</time> and '
+        '<time datetime="2030-07-17">Wednesday July 17, 2030</time>'
+    )
+
+
+def test_event_card_shows_the_year_of_each_run_of_days_in_one_year(client):
+    make_event(
+        title="Across new year",
+        days=[dt.date(2030, 12, 30), dt.date(2031, 1, 2), dt.date(2031, 1, 6)],
+    )
+
+    html = client.get("/events/").content.decode()
+
+    assert card_dates(html, "Across new year") == (
+        '<time datetime="2030-12-30">Monday Dec. 30, 2030</time>, '
+        '<time datetime="2031-01-02">Thursday January 2</time> and '
+        '<time datetime="2031-01-06">Monday Jan. 6, 2031</time>'
+    )
+
+
+def test_event_card_shows_consecutive_days_as_first_to_last(client):
+    make_event(
+        title="Three days", days=[dt.date(2030, 7, 15), dt.date(2030, 7, 16), dt.date(2030, 7, 17)]
+    )
+
+    html = client.get("/events/").content.decode()
+
+    assert card_dates(html, "Three days") == (
+        '<time datetime="2030-07-15">July 15, 2030</time> – '
+        '<time datetime="2030-07-17">July 17, 2030</time>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("days", "status", "badge"),
+    [
+        (
+            [future(30)],
+            WorkshopStatus.SCHEDULED,
+            '<span class="badge text-bg-warning">dates to be confirmed</span>',
+        ),
+        (
+            [past(30)],
+            WorkshopStatus.SCHEDULED,
+            '<span class="badge text-bg-secondary">planned date, never confirmed</span>',
+        ),
+        ([past(30)], WorkshopStatus.DELIVERED, ""),
+    ],
+    ids=["ahead", "passed", "passed-and-delivered"],
+)
+def test_tentative_date_says_what_it_is_once_passed(client, days, status, badge):
+    make_event(title="Function", days=days, status=status, has_tentative_dates=True)
+
+    html = client.get("/events/?when=past" if days[0] < future(0) else "/events/").content.decode()
+
+    dates = card_dates(html, "Function")
+    assert dates[dates.index("</time>") + len("</time>") :] == (f" {badge}" if badge else "")
+
+
 @pytest.mark.parametrize("rows", [5, 50])
 def test_event_list_queries_stay_constant(client, no_page_cache, django_assert_num_queries, rows):
     areas = ThematicAreaFactory.create_batch(3)
@@ -136,8 +208,9 @@ def test_event_list_queries_stay_constant(client, no_page_cache, django_assert_n
         event = make_event(days=[future(n + 1), future(n + 3)], country=states[n % 3])
         event.thematic_areas.add(*areas)
 
-    # count, page, thematic areas of the page; the filters' areas, states and years.
-    with django_assert_num_queries(6):
+    # count, page, days and thematic areas of the page; the filters' areas, states and
+    # years.
+    with django_assert_num_queries(7):
         response = client.get("/events/")
 
     assert len(response.context["events"]) == min(rows, 12)

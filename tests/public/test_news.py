@@ -396,6 +396,6 @@ def test_article_page_queries_stay_constant(client, no_page_cache, django_assert
     article.thematic_areas.add(*ThematicAreaFactory.create_batch(rows))
     article.related_workshops.add(*WorkshopFactory.create_batch(rows))
 
-    # article, areas, related events, previous, next.
-    with django_assert_num_queries(5):
+    # article, areas, related events and their days, previous, next.
+    with django_assert_num_queries(6):
         client.get(f"/news/{article.slug}/")

@@ -194,8 +194,8 @@ def test_highlight_list_shows_published_issues_with_their_figures(client):
 
     html = response.content.decode()
     assert [i.title for i in response.context["issues"]] == ["Let's Connect to Act"]
-    assert "<dt>people trained</dt>\n    <dd>313</dd>" in html
-    assert "<dt>conferences and events</dt>\n    <dd>7</dd>" in html
+    assert '<dt>people trained</dt>\n    <dd class="figure-value">313</dd>' in html
+    assert '<dt>conferences and events</dt>\n    <dd class="figure-value">7</dd>' in html
 
 
 def test_highlight_page_shows_figures_sections_and_public_related_events(client):
