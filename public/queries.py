@@ -9,6 +9,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from participants.models import Registration
 from workshops.choices import PartnerRole, WorkshopStatus
@@ -36,6 +37,10 @@ class ProgrammeSession:
     start_time: str
     end_time: str
     speakers: list[str]
+    # The same instants with the workshop's UTC offset (“2030-07-15T09:00:00+07:00”),
+    # for <time datetime> and the script that adds the visitor's own time.
+    start_iso: str = ""
+    end_iso: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,17 +87,46 @@ class EventPage:
     dates: EventDates = field(default_factory=EventDates)
 
     @property
+    def is_delivered(self) -> bool:
+        return self.workshop.status == WorkshopStatus.DELIVERED
+
+    @property
+    def is_open(self) -> bool:
+        """Whether a visitor may still take part: neither over nor cancelled."""
+        return (
+            self.workshop.status != WorkshopStatus.CANCELLED
+            and not self.is_delivered
+            and not self.dates.is_past
+        )
+
+    @property
     def timezone_label(self) -> str:
-        """The workshop's timezone with its UTC offset on the first day, e.g.
-        “Asia/Jakarta (UTC+07:00)”: the offset is what a reader in another
-        country needs, and it depends on the date where daylight saving applies."""
-        zone = zoneinfo.ZoneInfo(self.workshop.timezone)
+        """The workshop's timezone in words, with its UTC offset on the first day, e.g.
+        “Jakarta time (UTC+07:00)”: a visitor knows a city better than a tz database
+        name, and the offset is what a reader in another country needs (it depends on
+        the date where daylight saving applies)."""
         on = self.days[0].held_on if self.days else timezone.localdate()
-        offset = dt.datetime.combine(on, dt.time(12), tzinfo=zone).utcoffset()
-        minutes = int(offset.total_seconds() // 60)
-        sign = "+" if minutes >= 0 else "-"
-        hours, minutes = divmod(abs(minutes), 60)
-        return f"{self.workshop.timezone} (UTC{sign}{hours:02d}:{minutes:02d})"
+        return zone_label(self.workshop.timezone, on)
+
+
+def utc_offset(zone_name: str, on: dt.date) -> str:
+    """“+07:00”: the offset of `zone_name` at noon on `on`."""
+    zone = zoneinfo.ZoneInfo(zone_name)
+    offset = dt.datetime.combine(on, dt.time(12), tzinfo=zone).utcoffset()
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def zone_label(zone_name: str, on: dt.date) -> str:
+    """“Kuala Lumpur time (UTC+08:00)” for Asia/Kuala_Lumpur: the zone's city (its
+    last part) in words, as people name a time zone, and the offset that day."""
+    place = zone_name.rsplit("/", 1)[-1].replace("_", " ")
+    return _("%(place)s time (UTC%(offset)s)") % {
+        "place": place,
+        "offset": utc_offset(zone_name, on),
+    }
 
 
 def _speaker_line(speaker: Speaker) -> str:
@@ -154,6 +188,11 @@ def public_event(*, slug: str) -> EventPage:
     days: list[ProgrammeDay] = []
     has_session_times = False
     today = timezone.localdate()
+    zone = zoneinfo.ZoneInfo(workshop.timezone)
+
+    def instant(on, at):
+        return dt.datetime.combine(on, at, tzinfo=zone).isoformat() if at else ""
+
     for day in workshop.days.all():
         sessions = []
         for session in day.sessions.all():
@@ -166,6 +205,8 @@ def public_event(*, slug: str) -> EventPage:
                     start_time=f"{session.start_time:%H:%M}" if session.start_time else "",
                     end_time=f"{session.end_time:%H:%M}" if session.end_time else "",
                     speakers=[_speaker_line(speaker) for speaker in session.speakers.all()],
+                    start_iso=instant(day.held_on, session.start_time),
+                    end_iso=instant(day.held_on, session.end_time),
                 )
             )
         held_on = day.held_on
@@ -195,7 +236,10 @@ def public_event(*, slug: str) -> EventPage:
             (role.label, by_role[role.value]) for role in PartnerRole if role.value in by_role
         ],
         has_session_times=has_session_times,
-        participant_count=workshop.participant_count,
+        # Counted once delivered: before, a count of nominees would read as attendance.
+        participant_count=(
+            workshop.participant_count if workshop.status == WorkshopStatus.DELIVERED else 0
+        ),
         thematic_areas=[
             {"name": area.name, "slug": area.slug} for area in workshop.thematic_areas.all()
         ],
@@ -228,22 +272,21 @@ def participant_count():
 def event_facets(workshop: Workshop) -> dict:
     """The member states and agencies an event's page names: two statements.
 
-    Those the event targets together with those of its counted participants
-    (Registration.objects.counted(): the trained ones, attended or completed, once
-    the event is delivered; before that everyone registered and not withdrawn).
-    Names of states and agencies only, never of a person: the participants'
-    rows stay in subqueries.
+    Before the event is delivered, those it targets, and only those: the states and
+    agencies of nominees are not public before anyone attended. Once delivered,
+    those it targeted together with those of its trained participants (attended or
+    completed). Names of states and agencies only, never of a person: the
+    participants' rows stay in subqueries.
     Returns {"states": [name], "agencies": [{"name", "acronym"}]}, sorted by name.
     """
-    counted = Registration.objects.counted().filter(workshop=workshop).order_by()
-    states = MemberState.objects.filter(
-        Q(pk__in=workshop.target_member_states.values("pk"))
-        | Q(pk__in=counted.values("participant__member_state"))
-    )
-    agencies = Organisation.objects.filter(
-        Q(pk__in=workshop.target_agencies.values("pk"))
-        | Q(pk__in=counted.values("participant__agency"))
-    )
+    states = Q(pk__in=workshop.target_member_states.values("pk"))
+    agencies = Q(pk__in=workshop.target_agencies.values("pk"))
+    if workshop.status == WorkshopStatus.DELIVERED:
+        counted = Registration.objects.counted().filter(workshop=workshop).order_by()
+        states |= Q(pk__in=counted.values("participant__member_state"))
+        agencies |= Q(pk__in=counted.values("participant__agency"))
+    states = MemberState.objects.filter(states)
+    agencies = Organisation.objects.filter(agencies)
     return {
         "states": list(states.order_by("name").values_list("name", flat=True)),
         "agencies": list(agencies.order_by("name").values("name", "acronym")),

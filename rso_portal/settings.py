@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.office",
             ],
         },
     },
@@ -176,6 +177,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="RSO Portal <no-reply
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Staff who receive the public contact form's training requests (comma-separated).
 CONTACT_EMAILS = env.list("CONTACT_EMAILS", default=["training@localhost"])
+# The office's public address, printed on the site (contact page, footer, how to take
+# part in an event); by default the first of CONTACT_EMAILS.
+OFFICE_EMAIL = env.str("OFFICE_EMAIL", default=CONTACT_EMAILS[0])
 
 # Security. HTTPS is the default whenever DEBUG is off; SECURE_SSL_REDIRECT=false
 # is for a plain-HTTP run on loopback (a benchmark), where secure cookies would

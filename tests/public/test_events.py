@@ -245,8 +245,11 @@ def test_event_page_groups_the_programme_by_day_in_the_events_timezone(client):
         ["Trafficking in Persons & Smuggling of Migrants"],
         ["Victim-Centered Approaches"],
     ]
-    assert "Times are in Asia/Jakarta (UTC+07:00)." in html
-    assert "<time>09:00</time>–<time>10:30</time>" in html
+    assert "Times are in Jakarta time (UTC+07:00)." in html
+    assert (
+        '<time datetime="2030-07-15T09:00:00+07:00" data-local>09:00</time>–'
+        '<time datetime="2030-07-15T10:30:00+07:00" data-local>10:30</time>'
+    ) in html
     assert html.index("Smuggling of Migrants") < html.index("Victim-Centered Approaches")
 
 
@@ -318,14 +321,72 @@ def test_event_page_derives_states_and_agencies_from_targets_and_registrations(c
     assert "2 officials" in response.content.decode()
 
 
-def test_event_page_counts_registered_participants_before_delivery(client):
+def test_upcoming_event_names_its_targets_not_its_nominees_and_no_count(client):
     workshop = make_event(days=[future(5)])
-    register(workshop, count=3, status=RegistrationStatus.CONFIRMED)
-    register(workshop, count=1, status=RegistrationStatus.WITHDRAWN)
+    workshop.target_member_states.add(MemberStateFactory(name="Timor-Leste"))
+    workshop.target_agencies.add(OrganisationFactory(name="Border Police", acronym="BP"))
+    register(
+        workshop,
+        count=3,
+        status=RegistrationStatus.CONFIRMED,
+        member_state=MemberStateFactory(name="Sri Lanka"),
+        agency=OrganisationFactory(name="Nominating agency"),
+    )
 
     response = client.get(f"/events/{workshop.slug}/")
 
-    assert response.context["event"].participant_count == 3
+    html = response.content.decode()
+    event = response.context["event"]
+    assert (event.participant_count, event.member_states) == (0, ["Timor-Leste"])
+    assert event.agencies == [{"name": "Border Police", "acronym": "BP"}]
+    assert "<dt>For officials of</dt>" in html
+    assert "<dt>Agencies invited</dt>" in html
+    assert "officials</dd>" not in html
+    assert "Nominating agency" not in html
+
+
+def test_upcoming_event_tells_a_visitor_how_to_take_part(client, settings):
+    settings.OFFICE_EMAIL = "info@rso.example.org"
+    workshop = make_event(days=[future(5)])
+
+    html = client.get(f"/events/{workshop.slug}/").content.decode()
+
+    assert '<h2 id="take-part-title" class="h4">How to take part</h2>' in html
+    assert (
+        'Questions about this event: <a href="mailto:info@rso.example.org">'
+        "info@rso.example.org</a>. To ask for a training for your own agency, use the "
+        '<a href="/contact/">training request form</a>.'
+    ) in html
+
+
+@pytest.mark.parametrize(
+    ("days", "status"),
+    [([past(5)], WorkshopStatus.DELIVERED), ([future(5)], WorkshopStatus.CANCELLED)],
+    ids=["delivered", "cancelled"],
+)
+def test_event_over_or_cancelled_has_no_way_to_take_part(client, days, status):
+    workshop = make_event(days=days, status=status)
+
+    html = client.get(f"/events/{workshop.slug}/").content.decode()
+
+    assert "How to take part" not in html
+
+
+def test_event_page_names_the_time_zone_in_words_beside_the_dates(client):
+    workshop = make_event(days=[dt.date(2030, 7, 15)], timezone="Asia/Kuala_Lumpur")
+
+    html = client.get(f"/events/{workshop.slug}/").content.decode()
+
+    assert ("<dt>Time zone</dt>\n        <dd>Kuala Lumpur time (UTC+08:00)\n") in html
+    assert html.index("<dt>Time zone</dt>") < html.index('id="programme-title"')
+
+
+def test_event_page_facts_come_before_the_programme(client):
+    workshop = make_event(days=[future(5)], sessions_per_day=1)
+
+    html = client.get(f"/events/{workshop.slug}/").content.decode()
+
+    assert html.index('<dl class="event-facts">') < html.index('id="programme-title"')
 
 
 def test_event_page_shows_delivery_mode_platform_and_tentative_dates(client):
@@ -393,12 +454,15 @@ def test_event_page_with_three_days_and_twenty_sessions_takes_eight_queries(
 @pytest.mark.parametrize("rows", [5, 50])
 def test_event_page_queries_stay_constant(client, no_page_cache, django_assert_num_queries, rows):
     workshop = make_event(
-        days=[future(1), future(2)], sessions_per_day=rows // 5, speakers_per_session=2
+        days=[past(2), past(1)],
+        sessions_per_day=rows // 5,
+        speakers_per_session=2,
+        status=WorkshopStatus.DELIVERED,
     )
     workshop.thematic_areas.add(*ThematicAreaFactory.create_batch(rows // 5))
     workshop.target_member_states.add(*MemberStateFactory.create_batch(rows // 5))
     WorkshopPartnerFactory.create_batch(rows // 5, workshop=workshop)
-    register(workshop, count=rows, status=RegistrationStatus.CONFIRMED)
+    register(workshop, count=rows, status=RegistrationStatus.ATTENDED)
 
     with django_assert_num_queries(8):
         response = client.get(f"/events/{workshop.slug}/")
