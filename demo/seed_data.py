@@ -69,6 +69,58 @@ MEMBER_STATES = [
     ),
 ]
 
+# The names of member states in the site's other languages (id, ms, vi, th), where
+# they differ from the English one (empty falls back to English).
+MEMBER_STATE_NAMES = {
+    "Australia": {"vi": "Úc", "th": "ออสเตรเลีย"},
+    "Bangladesh": {"th": "บังกลาเทศ"},
+    "Cambodia": {"id": "Kamboja", "ms": "Kemboja", "vi": "Campuchia", "th": "กัมพูชา"},
+    "Fiji": {"th": "ฟิจิ"},
+    "India": {"vi": "Ấn Độ", "th": "อินเดีย"},
+    "Indonesia": {"th": "อินโดนีเซีย"},
+    "Malaysia": {"th": "มาเลเซีย"},
+    "Mongolia": {"vi": "Mông Cổ", "th": "มองโกเลีย"},
+    "Nepal": {"th": "เนปาล"},
+    "New Zealand": {"id": "Selandia Baru", "th": "นิวซีแลนด์"},
+    "Pakistan": {"th": "ปากีสถาน"},
+    "Philippines": {"id": "Filipina", "ms": "Filipina", "th": "ฟิลิปปินส์"},
+    "Republic of Korea": {
+        "id": "Republik Korea",
+        "ms": "Republik Korea",
+        "vi": "Hàn Quốc",
+        "th": "สาธารณรัฐเกาหลี",
+    },
+    "Sri Lanka": {"th": "ศรีลังกา"},
+    "Thailand": {"vi": "Thái Lan", "th": "ไทย"},
+    "Timor-Leste": {"vi": "Đông Timor", "th": "ติมอร์-เลสเต"},
+    "United States": {
+        "id": "Amerika Serikat",
+        "ms": "Amerika Syarikat",
+        "vi": "Hoa Kỳ",
+        "th": "สหรัฐอเมริกา",
+    },
+    "Viet Nam": {"id": "Vietnam", "ms": "Vietnam", "vi": "Việt Nam", "th": "เวียดนาม"},
+    "Canada": {"id": "Kanada", "ms": "Kanada", "th": "แคนาดา"},
+    "International Organization for Migration": {
+        "id": "Organisasi Internasional untuk Migrasi",
+        "ms": "Pertubuhan Antarabangsa bagi Migrasi",
+        "vi": "Tổ chức Di cư Quốc tế",
+        "th": "องค์การระหว่างประเทศเพื่อการโยกย้ายถิ่นฐาน",
+    },
+    "United Nations High Commissioner for Refugees": {
+        "id": "Komisariat Tinggi PBB untuk Pengungsi",
+        "ms": "Pesuruhjaya Tinggi PBB bagi Pelarian",
+        "vi": "Cao ủy Liên Hợp Quốc về Người tị nạn",
+        "th": "สำนักงานข้าหลวงใหญ่ผู้ลี้ภัยแห่งสหประชาชาติ",
+    },
+    "United Nations Office on Drugs and Crime": {
+        "id": "Kantor PBB urusan Narkoba dan Kejahatan",
+        "ms": "Pejabat PBB mengenai Dadah dan Jenayah",
+        "vi": "Văn phòng Liên Hợp Quốc về Ma túy và Tội phạm",
+        "th": "สำนักงานว่าด้วยยาเสพติดและอาชญากรรมแห่งสหประชาชาติ",
+    },
+}
+
 GO = OrganisationKind.GOVERNMENT_AGENCY
 IO = OrganisationKind.INTERNATIONAL_ORGANISATION
 
@@ -203,6 +255,53 @@ THEMATIC_AREAS = {
         "How technology is used in these crimes and how it can help prevent, disrupt and "
         "investigate them.",
     ),
+}
+
+# The thematic areas' names in the site's other languages, in the terms of
+# locale/README.md.
+THEMATIC_AREA_NAMES = {
+    "trafficking-in-persons": {
+        "id": "Perdagangan orang",
+        "ms": "Pemerdagangan orang",
+        "vi": "Mua bán người",
+        "th": "การค้ามนุษย์",
+    },
+    "people-smuggling": {
+        "id": "Penyelundupan manusia",
+        "ms": "Penyeludupan migran",
+        "vi": "Đưa người di cư trái phép",
+        "th": "การลักลอบขนผู้ย้ายถิ่น",
+    },
+    "victim-identification-and-protection": {
+        "id": "Identifikasi dan perlindungan korban",
+        "ms": "Pengenalpastian dan perlindungan mangsa",
+        "vi": "Nhận diện và bảo vệ nạn nhân",
+        "th": "การคัดแยกและคุ้มครองผู้เสียหาย",
+    },
+    "information-sharing": {
+        "id": "Berbagi informasi",
+        "ms": "Perkongsian maklumat",
+        "vi": "Chia sẻ thông tin",
+        "th": "การแบ่งปันข้อมูล",
+    },
+    "border-management": {
+        "id": "Pengelolaan perbatasan",
+        "ms": "Pengurusan sempadan",
+        "vi": "Quản lý biên giới",
+        "th": "การบริหารจัดการชายแดน",
+    },
+    "irregular-migration": {
+        "id": "Migrasi ireguler",
+        "ms": "Migrasi tidak teratur",
+        "vi": "Di cư không thường xuyên",
+        "th": "การย้ายถิ่นที่ไม่ปกติ",
+    },
+    "digital-technologies-and-innovation": {
+        "id": "Teknologi digital dan inovasi",
+        "ms": "Teknologi digital dan inovasi",
+        "vi": "Công nghệ số và đổi mới sáng tạo",
+        "th": "เทคโนโลยีดิจิทัลและนวัตกรรม",
+    },
 }
 
 # name: (honorific, position, organisation key). Positions as the seeds print them.
@@ -1423,6 +1522,42 @@ NEWSLETTER_ISSUE = {
     # As printed; not recomputed from the registrations (the seeds do not give every
     # head count behind "313 people trained").
     "figures": [(313, "people trained"), (7, "conferences and events"), (1, "new publication")],
+}
+# The figures' labels in the site's other languages.
+NEWSLETTER_FIGURE_LABELS = {
+    "people trained": {
+        "id": "orang dilatih",
+        "ms": "orang dilatih",
+        "vi": "người được đào tạo",
+        "th": "คนได้รับการฝึกอบรม",
+    },
+    "conferences and events": {
+        "id": "konferensi dan acara",
+        "ms": "persidangan dan acara",
+        "vi": "hội nghị và sự kiện",
+        "th": "การประชุมและกิจกรรม",
+    },
+    "new publication": {
+        "id": "publikasi baru",
+        "ms": "penerbitan baharu",
+        "vi": "ấn phẩm mới",
+        "th": "สิ่งพิมพ์ใหม่",
+    },
+}
+# Labels of the Directory of Services' template and video in the other languages.
+PUBLICATION_FILE_LABELS = {
+    "Excel template": {
+        "id": "Templat Excel",
+        "ms": "Templat Excel",
+        "vi": "Mẫu Excel",
+        "th": "แม่แบบ Excel",
+    },
+    "Instructional video": {
+        "id": "Video petunjuk",
+        "ms": "Video panduan",
+        "vi": "Video hướng dẫn",
+        "th": "วิดีโอแนะนำการใช้งาน",
+    },
 }
 
 # The stories in the issue's order. `theme` is the part heading each sits under; the

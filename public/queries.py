@@ -10,7 +10,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.translation import localized, localized_value
 from participants.models import Registration
 from workshops.choices import PartnerRole, WorkshopStatus
 from workshops.models import (
@@ -87,6 +89,13 @@ class EventPage:
     dates: EventDates = field(default_factory=EventDates)
 
     @property
+    def languages_label(self) -> str:
+        """The languages of delivery, as typed (“English, Thai”), each known language
+        named in the page's language: the field is free text, so others stay as typed."""
+        typed = [part.strip() for part in self.workshop.languages.split(",") if part.strip()]
+        return ", ".join(str(LANGUAGE_NAMES.get(part, part)) for part in typed)
+
+    @property
     def is_delivered(self) -> bool:
         return self.workshop.status == WorkshopStatus.DELIVERED
 
@@ -107,6 +116,18 @@ class EventPage:
         the date where daylight saving applies)."""
         on = self.days[0].held_on if self.days else timezone.localdate()
         return zone_label(self.workshop.timezone, on)
+
+
+# Languages of delivery as staff type them, to name in the page's language.
+LANGUAGE_NAMES = {
+    "English": gettext_lazy("English"),
+    "Bahasa Indonesia": gettext_lazy("Bahasa Indonesia"),
+    "Indonesian": gettext_lazy("Bahasa Indonesia"),
+    "Bahasa Melayu": gettext_lazy("Bahasa Melayu"),
+    "Malay": gettext_lazy("Bahasa Melayu"),
+    "Vietnamese": gettext_lazy("Vietnamese"),
+    "Thai": gettext_lazy("Thai"),
+}
 
 
 def utc_offset(zone_name: str, on: dt.date) -> str:
@@ -240,9 +261,13 @@ def public_event(*, slug: str) -> EventPage:
         participant_count=(
             workshop.participant_count if workshop.status == WorkshopStatus.DELIVERED else 0
         ),
-        thematic_areas=[
-            {"name": area.name, "slug": area.slug} for area in workshop.thematic_areas.all()
-        ],
+        thematic_areas=sorted(
+            (
+                {"name": localized(area, "name"), "slug": area.slug}
+                for area in workshop.thematic_areas.all()
+            ),
+            key=lambda area: area["name"],
+        ),
         member_states=facets["states"],
         agencies=facets["agencies"],
         dates=EventDates.of(
@@ -288,6 +313,10 @@ def event_facets(workshop: Workshop) -> dict:
     states = MemberState.objects.filter(states)
     agencies = Organisation.objects.filter(agencies)
     return {
-        "states": list(states.order_by("name").values_list("name", flat=True)),
+        "states": list(
+            states.annotate(label=localized_value("name"))
+            .order_by("label")
+            .values_list("label", flat=True)
+        ),
         "agencies": list(agencies.order_by("name").values("name", "acronym")),
     }

@@ -5,12 +5,13 @@ visitor's language; `localised` are mounted under /id/, /ms/, /vi/, /th/ too
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from . import calendars, feeds
+from . import calendars, feeds, language
 from .sitemaps import SITEMAPS
 from .views import contact, events, files, home, publications
 
 language_neutral = [
     path("robots.txt", home.RobotsView.as_view(), name="robots"),
+    path("theme.css", home.theme_css, name="theme-css"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("feeds/news/", feeds.LatestNewsFeed(), name="news-feed"),
     path("feeds/news/atom/", feeds.LatestNewsAtomFeed(), name="news-feed-atom"),
@@ -22,6 +23,8 @@ language_neutral = [
         files.publication_file,
         name="publication-file",
     ),
+    # The language switcher's links (public/language.py).
+    path("language/<str:code>/", language.choose_language, name="choose-language"),
     # MEDIA_URL: what the storage's url() gives for an uploaded image.
     path("media/<path:name>", files.media_image, name="media"),
 ]

@@ -6,6 +6,7 @@ from django.db import connections, models, router, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from core.translation import translations
 from core.uploads import PDF, XLSX, GeneratedName, UploadValidator, sniff
 from workshops.models import Organisation, ThematicArea, Workshop
 
@@ -83,12 +84,15 @@ class Publication(models.Model):
         return f"/publications/{self.slug}/"
 
 
-class PublicationFile(models.Model):
+class PublicationFile(translations("label", max_length=200, verbose_name="label"), models.Model):
     publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="files")
     language = models.CharField(max_length=10, choices=settings.LANGUAGES)
     format = models.CharField(max_length=10, choices=FileFormat.choices)
     label = models.CharField(
-        max_length=200, blank=True, help_text="Shown on the link, e.g. “Excel template”."
+        "label (English)",
+        max_length=200,
+        blank=True,
+        help_text="Shown on the link, e.g. “Excel template”; empty: the format's name.",
     )
     file = models.FileField(
         upload_to=GeneratedName("publications/files"),
@@ -288,12 +292,12 @@ class NewsletterIssue(models.Model):
         return f"/highlights/{self.slug}/"
 
 
-class NewsletterFigure(models.Model):
+class NewsletterFigure(translations("label", max_length=100, verbose_name="label"), models.Model):
     """A headline figure as printed in the issue (“313 people trained”)."""
 
     issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="figures")
     value = models.PositiveIntegerField()
-    label = models.CharField(max_length=100)
+    label = models.CharField("label (English)", max_length=100)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

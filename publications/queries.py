@@ -3,15 +3,18 @@ fetches what its page shows in a fixed number of statements, whatever the rows."
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 
 from core.cache import cached_per_generation
 from core.text import render_markdown, without_lead
+from core.translation import localized_value, translated_columns
 from workshops.choices import WorkshopStatus
 from workshops.models import ThematicArea, Workshop, WorkshopDay
 from workshops.queries import EventDates
@@ -28,7 +31,10 @@ from .models import (
 
 
 def prefetch_thematic_areas():
-    return Prefetch("thematic_areas", queryset=ThematicArea.objects.only("name", "slug"))
+    return Prefetch(
+        "thematic_areas",
+        queryset=ThematicArea.objects.only("name", "slug", *translated_columns("name")),
+    )
 
 
 def prefetch_public_workshops(*, with_days=False):
@@ -132,8 +138,9 @@ def news_cards(rows, *, with_areas: bool = False) -> list[NewsCard]:
             NewsArticle.thematic_areas.through.objects.filter(
                 newsarticle_id__in=[row["pk"] for row in rows]
             )
-            .order_by("thematicarea__name")
-            .values_list("newsarticle_id", "thematicarea__name", "thematicarea__slug")
+            .annotate(area=localized_value("thematicarea__name"))
+            .order_by("area")
+            .values_list("newsarticle_id", "area", "thematicarea__slug")
         ):
             areas.setdefault(article_id, []).append(
                 AreaLink(name, f"{list_url}?thematic_area={slug}")
@@ -253,18 +260,56 @@ def publication_listing(*, thematic_area: str = "", kind: str = "", language: st
     return publications
 
 
-def published_publication(*, slug: str) -> Publication:
-    """One published publication with its files, thematic areas and partners: four
-    statements. Raises Publication.DoesNotExist when unknown or not published."""
-    return (
+@dataclass(frozen=True, slots=True)
+class FileGroup:
+    """A publication's files in one language, as its page lists them."""
+
+    language: str
+    language_name: str  # in that language itself: “ไทย”
+    files: list[PublicationFile]
+
+
+@dataclass
+class PublicationPage:
+    publication: Publication
+    # The visitor's language first, then English, then the others in the site's order.
+    file_groups: list[FileGroup]
+    # Whether the page's language has files of its own; English only when the only
+    # language of the files is English.
+    has_page_language: bool
+    is_english_only: bool
+
+
+def published_publication(*, slug: str) -> PublicationPage:
+    """One published publication with its files grouped by language (the active
+    language first), thematic areas and partners: four statements. Raises
+    Publication.DoesNotExist when unknown or not published."""
+    publication = (
         Publication.objects.published()
         .select_related("series")
         .prefetch_related(
             prefetch_thematic_areas(),
             "partners",
-            Prefetch("files", queryset=PublicationFile.objects.order_by("language", "format")),
+            Prefetch("files", queryset=PublicationFile.objects.order_by("format", "pk")),
         )
         .get(slug=slug)
+    )
+    by_language: dict[str, list[PublicationFile]] = {}
+    for file in publication.files.all():
+        by_language.setdefault(file.language, []).append(file)
+    page_language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    order = [page_language, settings.LANGUAGE_CODE] + [code for code, _ in settings.LANGUAGES]
+    names = dict(settings.LANGUAGES)
+    groups = [
+        FileGroup(code, names.get(code, code), by_language[code])
+        for code in dict.fromkeys(order)
+        if code in by_language
+    ]
+    return PublicationPage(
+        publication=publication,
+        file_groups=groups,
+        has_page_language=page_language in by_language,
+        is_english_only=set(by_language) == {settings.LANGUAGE_CODE},
     )
 
 

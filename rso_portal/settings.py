@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # `/` in the visitor's language (public/language.py); before the page cache.
+    "public.language.HomeLanguageMiddleware",
     # Early, so a page served from the cache skips everything below it.
     "public.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -134,6 +136,9 @@ LANGUAGES = [
     ("th", "ไทย"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The visitor's choice of language (public/language.py) is kept for a year.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Bangkok")
 USE_I18N = True
 USE_TZ = True
@@ -180,6 +185,13 @@ CONTACT_EMAILS = env.list("CONTACT_EMAILS", default=["training@localhost"])
 # The office's public address, printed on the site (contact page, footer, how to take
 # part in an event); by default the first of CONTACT_EMAILS.
 OFFICE_EMAIL = env.str("OFFICE_EMAIL", default=CONTACT_EMAILS[0])
+# The office's look: a logo (a path under static/ or an https URL) and its colours
+# (hex), served as CSS variables by /theme.css (public.views.home.theme_css).
+OFFICE_LOGO = env.str("OFFICE_LOGO", default="favicon.svg")
+OFFICE_COLOURS = {
+    "primary": env.str("OFFICE_PRIMARY_COLOUR", default="#0b3d91"),
+    "accent": env.str("OFFICE_ACCENT_COLOUR", default="#c8102e"),
+}
 
 # Security. HTTPS is the default whenever DEBUG is off; SECURE_SSL_REDIRECT=false
 # is for a plain-HTTP run on loopback (a benchmark), where secure cookies would
@@ -189,6 +201,7 @@ SECURE_SSL_REDIRECT = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS

@@ -4,6 +4,8 @@ from crispy_forms.layout import Column, Div, Field, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.translation import localized_value
+
 from .choices import REQUESTABLE_KINDS, MemberStateKind
 from .models import MemberState, TrainingRequest
 
@@ -49,9 +51,12 @@ class TrainingRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Trainings are requested for officials of member states; international
         # organisations and observers write to the office instead.
-        self.fields["member_state"].queryset = MemberState.objects.filter(
-            kind=MemberStateKind.MEMBER
-        ).order_by("name")
+        self.fields["member_state"].queryset = (
+            MemberState.objects.filter(kind=MemberStateKind.MEMBER)
+            .annotate(label=localized_value("name"))
+            .order_by("label")
+        )
+        self.fields["member_state"].label_from_instance = lambda state: state.label
         self.fields["member_state"].empty_label = _("Choose a member state")
         self.fields["training_kind"].choices = [
             ("", _("Choose a kind of training")),

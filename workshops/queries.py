@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core.cache import cached_per_generation
+from core.translation import localized_value
 
 from .choices import DeliveryMode, WorkshopKind, WorkshopStatus
 from .models import (
@@ -35,7 +36,7 @@ CARD_FIELDS = (
     "kind",
     "status",
     "delivery_mode",
-    "country__name",
+    "country_label",
     "summary",
     "starts_on",
     "ends_on",
@@ -71,18 +72,23 @@ def event_listing(
         events = events.filter(Q(country=member_state) | Exists(targeted))
     if year is not None:
         events = events.filter(starts_on__year=year)
-    return events.values(*CARD_FIELDS)
+    return card_values(events)
+
+
+def card_values(workshops):
+    """`workshops` as rows of CARD_FIELDS, the country named in the active language."""
+    return workshops.annotate(country_label=localized_value("country__name")).values(*CARD_FIELDS)
 
 
 def upcoming_events(*, limit: int, today: dt.date | None = None) -> list["EventCard"]:
-    """The next public events for the home page: one statement."""
-    return event_cards(
+    """The next public events for the home page, with their days: two statements."""
+    workshops = (
         Workshop.objects.public()
         .upcoming(today)
         .exclude(status=WorkshopStatus.CANCELLED)
         .order_by(F("starts_on").asc(nulls_last=True), "title")
-        .values(*CARD_FIELDS)[:limit]
     )
+    return event_cards(card_values(workshops)[:limit])
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +211,9 @@ def event_cards(rows, *, with_areas: bool = False) -> list[EventCard]:
             Workshop.thematic_areas.through.objects.filter(
                 workshop_id__in=[row["pk"] for row in rows]
             )
-            .order_by("thematicarea__name")
-            .values_list("workshop_id", "thematicarea__name")
+            .annotate(area=localized_value("thematicarea__name"))
+            .order_by("area")
+            .values_list("workshop_id", "area")
         ):
             areas.setdefault(workshop_id, []).append(name)
     kinds = dict(WorkshopKind.choices)
@@ -217,7 +224,7 @@ def event_cards(rows, *, with_areas: bool = False) -> list[EventCard]:
             url=reverse("events:detail", args=[row["slug"]]),
             kind_label=kinds.get(row["kind"], row["kind"]),
             delivery_label=modes.get(row["delivery_mode"], row["delivery_mode"]),
-            country=row["country__name"] or "",
+            country=row["country_label"] or "",
             is_cancelled=row["status"] == WorkshopStatus.CANCELLED,
             summary=Truncator(row["summary"]).words(40, truncate=" …") if row["summary"] else "",
             dates=EventDates.of(
@@ -242,11 +249,21 @@ def _event_years() -> list[int]:
 
 
 def thematic_area_choices() -> list[tuple[str, str]]:
-    return list(ThematicArea.objects.order_by("name").values_list("slug", "name"))
+    """(slug, name in the active language), by that name: one statement."""
+    return list(
+        ThematicArea.objects.annotate(label=localized_value("name"))
+        .order_by("label")
+        .values_list("slug", "label")
+    )
 
 
 def member_state_choices() -> list[tuple[int, str]]:
-    return list(MemberState.objects.order_by("name").values_list("pk", "name"))
+    """(pk, name in the active language), by that name: one statement."""
+    return list(
+        MemberState.objects.annotate(label=localized_value("name"))
+        .order_by("label")
+        .values_list("pk", "label")
+    )
 
 
 # Calendars ----------------------------------------------------------------------

@@ -15,12 +15,20 @@ from participants import models as participant_models
 from participants.models import Participant, Registration
 from publications.models import (
     NewsArticle,
+    NewsletterFigure,
     NewsletterIssue,
     Publication,
     PublicationSeries,
 )
 from reports.queries import headline_figures
-from workshops.models import Session, Speaker, TrainerAssignment, Workshop
+from workshops.models import (
+    MemberState,
+    Session,
+    Speaker,
+    ThematicArea,
+    TrainerAssignment,
+    Workshop,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -493,3 +501,19 @@ def test_demo_participants_are_clearly_fictional(seeded):
         "other",
         "undisclosed",
     }
+
+
+def test_reference_data_the_public_reads_is_named_in_every_language(seeded):
+    columns = ["name_id", "name_ms", "name_vi", "name_th"]
+
+    assert [
+        area.slug
+        for area in ThematicArea.objects.all()
+        if not all(getattr(area, c) for c in columns)
+    ] == []
+    assert [
+        figure.label
+        for figure in NewsletterFigure.objects.all()
+        if not all(getattr(figure, c.replace("name", "label")) for c in columns)
+    ] == []
+    assert MemberState.objects.get(name="Viet Nam").name_vi == "Việt Nam"

@@ -89,8 +89,10 @@ def test_pages_under_a_language_prefix_are_in_that_language(client, path, langua
 def test_language_links_lead_to_the_same_page_in_each_language(client):
     html = client.get("/news/?page=1").content.decode()
 
-    assert 'href="/id/news/?page=1" lang="id" hreflang="id"' in html
-    assert 'href="/news/?page=1" lang="en" hreflang="en" aria-current="true"' in html
+    assert 'href="/language/id/?next=/id/news/%3Fpage%3D1" lang="id" hreflang="id"' in html
+    assert (
+        'href="/language/en/?next=/news/%3Fpage%3D1" lang="en" hreflang="en" aria-current="true"'
+    ) in html
 
 
 def test_navigation_marks_the_current_section(client):

@@ -268,7 +268,9 @@ def test_article_page_shows_date_image_areas_and_public_related_events(client):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<h1 id="article-title">The Bali Process Virtual Training Workshop</h1>' in html
+    assert (
+        '<h1 id="article-title" lang="en">The Bali Process Virtual Training Workshop</h1>' in html
+    )
     assert '<time datetime="2022-07-21T10:00:00+07:00">July 21, 2022</time>' in html
     assert 'alt="Malaysian immigration group photo"' in html
     assert ">People smuggling</a>" in html
@@ -280,10 +282,12 @@ def test_article_page_shows_date_image_areas_and_public_related_events(client):
 
 
 def article_text(response) -> str:
-    """The article's column, from its date line to the end of its text."""
+    """The article's text (lead and body), as rendered."""
     html = response.content.decode()
-    start = html.index("</header>", html.index('id="article-title"')) + len("</header>")
-    return html[start : html.index("</div>", start)].strip()
+    start = html.index('<div class="article-text" lang="en">') + len(
+        '<div class="article-text" lang="en">'
+    )
+    return html[start : html.index("\n    </div>", start)].strip()
 
 
 def test_article_body_is_markdown_with_lists_links_and_emphasis(client):

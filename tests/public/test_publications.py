@@ -134,14 +134,55 @@ def test_publication_page_lists_every_file_per_language_with_size_and_format(cli
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<h3 class="h6 mt-3">English</h3>' in html
-    assert '<h3 class="h6 mt-3">ไทย</h3>' in html
+    assert '<h3 class="h6 mt-3" lang="en">English</h3>' in html
+    assert '<h3 class="h6 mt-3" lang="th">ไทย</h3>' in html
     details = '</a>\n          <span class="text-body-secondary small">'
     assert f"Directory (English){details}(PDF, 2.0\xa0KB)" in html
     assert f"Excel template{details}(Excel template, 3.0\xa0MB)" in html
     assert f"Directory (Thai){details}(PDF, 500\xa0bytes)" in html
     assert 'href="https://video.example.org/directory" hreflang="en"' in html
     assert f'href="/publications/{directory.slug}/download/en/pdf/"' in html
+
+
+def test_publication_page_lists_the_visitors_language_first(client):
+    directory = PublicationFactory(slug="directory")
+    for language in ("en", "id", "th", "vi"):
+        PublicationFileFactory(publication=directory, language=language)
+
+    response = client.get("/th/publications/directory/")
+
+    page = response.context["page"]
+    assert [group.language for group in page.file_groups] == ["th", "en", "id", "vi"]
+    assert "available in English only" not in response.content.decode()
+
+
+def test_publication_in_english_only_says_so_in_another_language(client):
+    guide = PublicationFactory(slug="guide")
+    PublicationFileFactory(publication=guide, language="en")
+
+    english = client.get("/publications/guide/").content.decode()
+    indonesian = client.get("/id/publications/guide/")
+
+    assert "English only" not in english
+    assert indonesian.context["page"].is_english_only is True
+    assert 'class="alert alert-info" role="note">' in indonesian.content.decode()
+
+
+def test_publication_file_label_is_shown_in_the_page_language(client):
+    directory = PublicationFactory(slug="directory")
+    PublicationFileFactory(
+        publication=directory,
+        language="en",
+        format=FileFormat.VIDEO,
+        file="",
+        external_url="https://video.example.org/directory",
+        label="Instructional video",
+        label_th="วิดีโอแนะนำการใช้งาน",
+    )
+
+    html = client.get("/th/publications/directory/").content.decode()
+
+    assert "</i> วิดีโอแนะนำการใช้งาน</a>" in html
 
 
 def test_publication_page_shows_thematic_areas_and_partners(client):
