@@ -102,3 +102,21 @@ def test_load_demo_writes_nothing_when_it_fails_halfway(run_load_demo, monkeypat
 
     assert Workshop.objects.count() == 0
     assert get_user_model().objects.count() == 0
+
+
+def test_demo_staff_login_is_staff_not_superuser_with_the_staff_groups_rights(run_load_demo):
+    run_load_demo()
+
+    staff = get_user_model().objects.get(username="staff")
+
+    assert (staff.is_staff, staff.is_superuser) == (True, False)
+    assert list(staff.groups.values_list("name", flat=True)) == ["Staff"]
+    assert staff.has_perms(
+        [
+            "workshops.change_workshop",
+            "participants.add_registration",
+            "publications.change_publicationfile",
+            "auth.view_user",
+        ]
+    )
+    assert not staff.has_perm("auth.change_user")
