@@ -278,6 +278,20 @@ def test_highlight_story_lists_are_real_lists(client):
     ) in html
 
 
+def test_highlight_page_has_a_table_of_contents_linking_each_story(client):
+    issue = NewsletterIssueFactory()
+    first = NewsletterSectionFactory(issue=issue, heading="Anniversary dialogue", order=1)
+    second = NewsletterSectionFactory(issue=issue, heading="New publication", order=2)
+
+    html = client.get(f"/highlights/{issue.slug}/").content.decode()
+
+    assert (
+        f'<li><a href="#section-{first.pk}">Anniversary dialogue</a></li>'
+        f'<li><a href="#section-{second.pk}">New publication</a></li>'
+    ) in html
+    assert f'id="section-{first.pk}"' in html
+
+
 def test_highlight_page_of_an_unpublished_issue_is_not_found(client):
     issue = NewsletterIssueFactory(is_published=False)
 
