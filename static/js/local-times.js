@@ -48,7 +48,7 @@
   });
   var note = root.querySelector("[data-local-note]");
   if (changed && note) {
-    note.textContent = note.dataset.template.replace("%(zone)s", visitorZone);
+    note.textContent = note.dataset.template.replace("{zone}", visitorZone);
     note.hidden = false;
   }
 })();
