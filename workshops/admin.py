@@ -295,7 +295,7 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
                     workshop.get_absolute_url(),
                     workshop.get_absolute_url(),
                 ),
-                messages.SUCCESS,
+                messages.INFO,
             )
 
     @admin.action(description="Mark selected scheduled workshops as delivered")
