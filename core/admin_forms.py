@@ -1,9 +1,15 @@
 """Forms, widgets and formset helpers shared by the staff admin of several apps."""
 
 from django import forms
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.widgets import (
+    AdminTimeWidget,
+    AutocompleteSelect,
+    AutocompleteSelectMultiple,
+)
 from django.db import models
 from django.forms.formsets import DELETION_FIELD_NAME
+from django.utils.safestring import mark_safe
 
 # --- Autocomplete without a query per inline row -------------------------------------
 
@@ -150,3 +156,41 @@ class UniqueSlugFormMixin:
 
 class UniqueSlugForm(UniqueSlugFormMixin, forms.ModelForm):
     """The admin form of any model with a unique slug (the admin supplies Meta)."""
+
+
+class ZoneTimeWidget(AdminTimeWidget):
+    """A time field of the admin shown as 09:00 (not 09:00:00), for times in an
+    event's own time zone.
+
+    The admin's clock script notes under every time field how far the browser is
+    from the server's time zone ("you are 5 hours behind server time"): right for a
+    moment in time, wrong for a session time, which is in the workshop's zone
+    whatever the server's or the browser's. The script adds its note only where no
+    element of the class `timezonewarning` is beside the field, so an empty one is.
+    """
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%H:%M")
+
+    def render(self, name, value, attrs=None, renderer=None):
+        field = super().render(name, value, attrs, renderer)
+        return mark_safe(f'{field}<span class="timezonewarning" hidden></span>')  # noqa: S308
+
+
+class LabelledAutocompleteJsonView(AutocompleteJsonView):
+    """The admin's autocomplete results, each labelled by the model admin's
+    `autocomplete_label(obj)` when it has one (instead of str(obj)): a name alone
+    does not tell two participants apart. The admin's `autocomplete_select_related`
+    fields are read in the same query."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        related = getattr(self.model_admin, "autocomplete_select_related", ())
+        return queryset.select_related(*related) if related else queryset
+
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        label = getattr(self.model_admin, "autocomplete_label", None)
+        if label is not None:
+            result["text"] = label(obj)
+        return result

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from core.translation import translated_columns
 from participants.choices import TRAINED_STATUSES, AttendanceMark, Gender
 from participants.models import Attendance, Participant, Testimonial
 from participants.services import record_attendance, register_participant
@@ -178,6 +179,11 @@ def _set_m2m(obj, name, targets, tally):
         tally.mark_updated(obj)
 
 
+def _names(field: str, names: dict) -> dict:
+    """{"name_id": ..., "name_ms": ...} of `names` ({"id": ...}), empty where not given."""
+    return {column: names.get(column.rsplit("_", 1)[1], "") for column in translated_columns(field)}
+
+
 def _published_at(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, PUBLISHED_AT_TIME, tzinfo=OFFICE_TIMEZONE)
 
@@ -190,7 +196,11 @@ def _load_member_states(tally):
         name: _upsert(
             MemberState,
             lookup={"name": name},
-            values={"kind": kind, "iso_code": iso_code},
+            values={
+                "kind": kind,
+                "iso_code": iso_code,
+                **_names("name", seed_data.MEMBER_STATE_NAMES.get(name, {})),
+            },
             tally=tally,
         )
         for name, kind, iso_code in seed_data.MEMBER_STATES
@@ -219,7 +229,11 @@ def _load_thematic_areas(tally):
         slug: _upsert(
             ThematicArea,
             lookup={"slug": slug},
-            values={"name": name, "description": description},
+            values={
+                "name": name,
+                "description": description,
+                **_names("name", seed_data.THEMATIC_AREA_NAMES.get(slug, {})),
+            },
             tally=tally,
         )
         for slug, (name, description) in seed_data.THEMATIC_AREAS.items()
@@ -318,7 +332,12 @@ def _load_workshop(spec, *, states, organisations, areas, speakers, tally):
 
 def _load_registrations(workshop, days, groups, *, states, organisations, numbers, tally):
     """Demo participants, their registrations and, when trained, their attendance."""
-    people = [(next(numbers), group) for group in groups for _ in range(group["count"])]
+    people = []
+    for group in groups:
+        if group["first"] is not None:
+            # Numbered apart from the seed order (see seed_data._group).
+            numbers = iter(range(group["first"], 100_000))
+        people += [(next(numbers), group) for _ in range(group["count"])]
     participants = {
         p.email: p
         for p in Participant.objects.filter(
@@ -448,16 +467,24 @@ def _ensure_file(publication, *, language, file_format, label, tally, filename="
     else:
         name = _stored_file_name(
             storage=field.storage,
-            name=field.generate_filename(None, filename),
+            # A fixed name, not the generated one uploads get: a rerun over the same
+            # media directory finds the file it wrote before.
+            name=field.storage.generate_filename(f"publications/files/{filename}"),
             make_content=make,
         )
+    labels = {"label": label, **_names("label", seed_data.PUBLICATION_FILE_LABELS.get(label, {}))}
     if existing is None:
-        row = PublicationFile(**lookup, label=label, file=name)
+        row = PublicationFile(**lookup, **labels, file=name)
         row.full_clean()
         row.save()
         tally.mark_created(row)
-    elif (existing.label, existing.file.name) != (label, name):
-        existing.label, existing.file, existing.size_bytes = label, name, None
+    elif (
+        any(getattr(existing, column) != value for column, value in labels.items())
+        or existing.file.name != name
+    ):
+        for column, value in labels.items():
+            setattr(existing, column, value)
+        existing.file, existing.size_bytes = name, None
         existing.full_clean()
         existing.save()
         tally.mark_updated(existing)
@@ -518,6 +545,7 @@ def _load_publications(*, organisations, areas, tally):
                 lookup={"publication": publication, "language": "en", "format": FileFormat.VIDEO},
                 values={
                     "label": "Instructional video",
+                    **_names("label", seed_data.PUBLICATION_FILE_LABELS["Instructional video"]),
                     "external_url": seed_data.DIRECTORY_VIDEO_URL,
                 },
                 tally=tally,
@@ -572,7 +600,11 @@ def _load_newsletter(*, workshops, tally):
         _upsert(
             NewsletterFigure,
             lookup={"issue": issue, "label": label},
-            values={"value": value, "order": order},
+            values={
+                "value": value,
+                "order": order,
+                **_names("label", seed_data.NEWSLETTER_FIGURE_LABELS.get(label, {})),
+            },
             tally=tally,
         )
     for order, section_spec in enumerate(seed_data.NEWSLETTER_SECTIONS, start=1):

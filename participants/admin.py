@@ -38,6 +38,9 @@ class ParticipantAdmin(admin.ModelAdmin):
     ]
     search_fields = ["given_name", "family_name", "email", "agency__name", "agency__acronym"]
     autocomplete_fields = ["agency", "member_state"]
+    # The participant picker (registrations of a workshop): a name alone does not
+    # tell two people apart, their address and agency do.
+    autocomplete_select_related = ["agency"]
     readonly_fields = ["created_at"]
     fieldsets = [
         (None, {"fields": [("given_name", "family_name"), "email", "gender"]}),
@@ -47,6 +50,15 @@ class ParticipantAdmin(admin.ModelAdmin):
             {"fields": ["preferred_language", "has_consented_to_contact", "created_at"]},
         ),
     ]
+
+    def autocomplete_label(self, participant):
+        agency = participant.agency
+        parts = [
+            str(participant),
+            participant.email,
+            (agency.acronym or agency.name) if agency else "",
+        ]
+        return " · ".join(part for part in parts if part)
 
     def get_queryset(self, request):
         return (

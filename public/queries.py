@@ -9,9 +9,12 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.translation import localized, localized_value
 from participants.models import Registration
-from workshops.choices import PartnerRole
+from workshops.choices import PartnerRole, WorkshopStatus
 from workshops.models import (
     MemberState,
     Organisation,
@@ -20,6 +23,7 @@ from workshops.models import (
     WorkshopDay,
     WorkshopPartner,
 )
+from workshops.queries import EventDates
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,10 @@ class ProgrammeSession:
     start_time: str
     end_time: str
     speakers: list[str]
+    # The same instants with the workshop's UTC offset (“2030-07-15T09:00:00+07:00”),
+    # for <time datetime> and the script that adds the visitor's own time.
+    start_iso: str = ""
+    end_iso: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,19 +84,68 @@ class EventPage:
     thematic_areas: list[dict] = field(default_factory=list)
     member_states: list[str] = field(default_factory=list)
     agencies: list[dict] = field(default_factory=list)
+    dates: EventDates = field(default_factory=EventDates)
+
+    @property
+    def languages_label(self) -> str:
+        """The languages of delivery, as typed (“English, Thai”), each known language
+        named in the page's language: the field is free text, so others stay as typed."""
+        typed = [part.strip() for part in self.workshop.languages.split(",") if part.strip()]
+        return ", ".join(str(LANGUAGE_NAMES.get(part, part)) for part in typed)
+
+    @property
+    def is_delivered(self) -> bool:
+        return self.workshop.status == WorkshopStatus.DELIVERED
+
+    @property
+    def is_open(self) -> bool:
+        """Whether a visitor may still take part: neither over nor cancelled."""
+        return (
+            self.workshop.status != WorkshopStatus.CANCELLED
+            and not self.is_delivered
+            and not self.dates.is_past
+        )
 
     @property
     def timezone_label(self) -> str:
-        """The workshop's timezone with its UTC offset on the first day, e.g.
-        “Asia/Jakarta (UTC+07:00)”: the offset is what a reader in another
-        country needs, and it depends on the date where daylight saving applies."""
-        zone = zoneinfo.ZoneInfo(self.workshop.timezone)
+        """The workshop's timezone in words, with its UTC offset on the first day, e.g.
+        “Jakarta time (UTC+07:00)”: a visitor knows a city better than a tz database
+        name, and the offset is what a reader in another country needs (it depends on
+        the date where daylight saving applies)."""
         on = self.days[0].held_on if self.days else timezone.localdate()
-        offset = dt.datetime.combine(on, dt.time(12), tzinfo=zone).utcoffset()
-        minutes = int(offset.total_seconds() // 60)
-        sign = "+" if minutes >= 0 else "-"
-        hours, minutes = divmod(abs(minutes), 60)
-        return f"{self.workshop.timezone} (UTC{sign}{hours:02d}:{minutes:02d})"
+        return zone_label(self.workshop.timezone, on)
+
+
+# Languages of delivery as staff type them, to name in the page's language.
+LANGUAGE_NAMES = {
+    "English": gettext_lazy("English"),
+    "Bahasa Indonesia": gettext_lazy("Bahasa Indonesia"),
+    "Indonesian": gettext_lazy("Bahasa Indonesia"),
+    "Bahasa Melayu": gettext_lazy("Bahasa Melayu"),
+    "Malay": gettext_lazy("Bahasa Melayu"),
+    "Vietnamese": gettext_lazy("Vietnamese"),
+    "Thai": gettext_lazy("Thai"),
+}
+
+
+def utc_offset(zone_name: str, on: dt.date) -> str:
+    """“+07:00”: the offset of `zone_name` at noon on `on`."""
+    zone = zoneinfo.ZoneInfo(zone_name)
+    offset = dt.datetime.combine(on, dt.time(12), tzinfo=zone).utcoffset()
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def zone_label(zone_name: str, on: dt.date) -> str:
+    """“Kuala Lumpur time (UTC+08:00)” for Asia/Kuala_Lumpur: the zone's city (its
+    last part) in words, as people name a time zone, and the offset that day."""
+    place = zone_name.rsplit("/", 1)[-1].replace("_", " ")
+    return _("%(place)s time (UTC%(offset)s)") % {
+        "place": place,
+        "offset": utc_offset(zone_name, on),
+    }
 
 
 def _speaker_line(row: dict) -> str:
@@ -166,6 +223,11 @@ def public_event(*, slug: str) -> EventPage:
     days: list[ProgrammeDay] = []
     has_session_times = False
     today = timezone.localdate()
+    zone = zoneinfo.ZoneInfo(workshop.timezone)
+
+    def instant(on, at):
+        return dt.datetime.combine(on, at, tzinfo=zone).isoformat() if at else ""
+
     session_pk = None
     for row in _programme_rows(workshop):
         if not days or days[-1].pk != row["pk"]:
@@ -195,6 +257,8 @@ def public_event(*, slug: str) -> EventPage:
                     start_time=f"{starts:%H:%M}" if starts else "",
                     end_time=f"{ends:%H:%M}" if ends else "",
                     speakers=[],
+                    start_iso=instant(row["held_on"], starts),
+                    end_iso=instant(row["held_on"], ends),
                 )
             )
         if row["sessions__speakers__name"] is not None:
@@ -214,12 +278,24 @@ def public_event(*, slug: str) -> EventPage:
             (role.label, by_role[role.value]) for role in PartnerRole if role.value in by_role
         ],
         has_session_times=has_session_times,
-        participant_count=workshop.participant_count,
-        thematic_areas=[
-            {"name": area.name, "slug": area.slug} for area in workshop.thematic_areas.all()
-        ],
+        # Counted once delivered: before, a count of nominees would read as attendance.
+        participant_count=(
+            workshop.participant_count if workshop.status == WorkshopStatus.DELIVERED else 0
+        ),
+        thematic_areas=sorted(
+            (
+                {"name": localized(area, "name"), "slug": area.slug}
+                for area in workshop.thematic_areas.all()
+            ),
+            key=lambda area: area["name"],
+        ),
         member_states=facets["states"],
         agencies=facets["agencies"],
+        dates=EventDates.of(
+            [day.held_on for day in days],
+            is_tentative=workshop.has_tentative_dates,
+            is_delivered=workshop.status == WorkshopStatus.DELIVERED,
+        ),
     )
 
 
@@ -242,23 +318,26 @@ def participant_count():
 def event_facets(workshop: Workshop) -> dict:
     """The member states and agencies an event's page names: two statements.
 
-    Those the event targets together with those of its counted participants
-    (Registration.objects.counted(): the trained ones, attended or completed, once
-    the event is delivered; before that everyone registered and not withdrawn).
-    Names of states and agencies only, never of a person: the participants'
-    rows stay in subqueries.
+    Before the event is delivered, those it targets, and only those: the states and
+    agencies of nominees are not public before anyone attended. Once delivered,
+    those it targeted together with those of its trained participants (attended or
+    completed). Names of states and agencies only, never of a person: the
+    participants' rows stay in subqueries.
     Returns {"states": [name], "agencies": [{"name", "acronym"}]}, sorted by name.
     """
-    counted = Registration.objects.counted().filter(workshop=workshop).order_by()
-    states = MemberState.objects.filter(
-        Q(pk__in=workshop.target_member_states.values("pk"))
-        | Q(pk__in=counted.values("participant__member_state"))
-    )
-    agencies = Organisation.objects.filter(
-        Q(pk__in=workshop.target_agencies.values("pk"))
-        | Q(pk__in=counted.values("participant__agency"))
-    )
+    states = Q(pk__in=workshop.target_member_states.values("pk"))
+    agencies = Q(pk__in=workshop.target_agencies.values("pk"))
+    if workshop.status == WorkshopStatus.DELIVERED:
+        counted = Registration.objects.counted().filter(workshop=workshop).order_by()
+        states |= Q(pk__in=counted.values("participant__member_state"))
+        agencies |= Q(pk__in=counted.values("participant__agency"))
+    states = MemberState.objects.filter(states)
+    agencies = Organisation.objects.filter(agencies)
     return {
-        "states": list(states.order_by("name").values_list("name", flat=True)),
+        "states": list(
+            states.annotate(label=localized_value("name"))
+            .order_by("label")
+            .values_list("label", flat=True)
+        ),
         "agencies": list(agencies.order_by("name").values("name", "acronym")),
     }

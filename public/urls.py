@@ -5,17 +5,28 @@ visitor's language; `localised` are mounted under /id/, /ms/, /vi/, /th/ too
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from . import calendars, feeds
+from . import calendars, feeds, language
 from .sitemaps import SITEMAPS
-from .views import contact, events, home, publications
+from .views import contact, events, files, home, publications
 
 language_neutral = [
     path("robots.txt", home.RobotsView.as_view(), name="robots"),
+    path("theme.css", home.theme_css, name="theme-css"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("feeds/news/", feeds.LatestNewsFeed(), name="news-feed"),
     path("feeds/news/atom/", feeds.LatestNewsAtomFeed(), name="news-feed-atom"),
     path("events.ics", calendars.UpcomingEventsCalendar.as_view(), name="events-calendar"),
     path("events/<slug:slug>.ics", calendars.EventCalendar.as_view(), name="event-calendar"),
+    # Downloads are the same file whatever the page's language: one address each.
+    path(
+        "publications/<slug:slug>/download/<str:language>/<str:file_format>/",
+        files.publication_file,
+        name="publication-file",
+    ),
+    # The language switcher's links (public/language.py).
+    path("language/<str:code>/", language.choose_language, name="choose-language"),
+    # MEDIA_URL: what the storage's url() gives for an uploaded image.
+    path("media/<path:name>", files.media_image, name="media"),
 ]
 
 news_patterns = [

@@ -3,6 +3,7 @@ from django.db import models
 
 from core.admin_forms import LabelledAutocompleteAdminMixin, LabelledForm, UniqueSlugForm
 from core.admin_utils import count_column, count_of, year_filter
+from core.translation import translated_columns
 from workshops.models import Workshop
 
 from .admin_forms import NewsArticleForm, NewsletterIssueForm, PublicationFileFormSet
@@ -39,6 +40,8 @@ class PublicationFileInline(admin.TabularInline):
     formset = PublicationFileFormSet
     fields = ["language", "format", "label", "file", "external_url", "size_bytes"]
     readonly_fields = ["size_bytes"]
+    # The label's other languages are on the file's own page.
+    show_change_link = True
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 1
 
@@ -122,7 +125,8 @@ class NewsArticleAdmin(admin.ModelAdmin):
 
 class NewsletterFigureInline(admin.TabularInline):
     model = NewsletterFigure
-    fields = ["value", "label", "order"]
+    # The label in every language of the site: a figure is read on every issue's page.
+    fields = ["value", "label", *translated_columns("label"), "order"]
     extra = 1
 
 

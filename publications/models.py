@@ -1,13 +1,21 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import connections, models, router, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from core.translation import translations
+from core.uploads import PDF, XLSX, GeneratedName, UploadValidator, sniff
 from workshops.models import Organisation, ThematicArea, Workshop
 
 from .choices import ArticleStatus, FileFormat, PublicationKind
+
+MARKDOWN_HELP = (
+    "Markdown: a blank line between paragraphs, “- ” to start a list item, *emphasis*, "
+    "**bold**, [link text](https://…)."
+)
 
 
 class PublicationSeries(models.Model):
@@ -48,7 +56,12 @@ class Publication(models.Model):
         help_text="Co-authors or co-publishers.",
     )
     published_on = models.DateField()
-    cover_image = models.ImageField(upload_to="publications/covers/", blank=True)
+    cover_image = models.ImageField(
+        upload_to=GeneratedName("publications/covers"),
+        validators=[UploadValidator("PNG", "JPEG", "GIF", "WEBP")],
+        blank=True,
+        help_text="A PNG, JPEG, GIF or WebP image.",
+    )
     is_published = models.BooleanField(
         default=True, help_text="Untick to keep it off the public library."
     )
@@ -71,19 +84,30 @@ class Publication(models.Model):
         return f"/publications/{self.slug}/"
 
 
-class PublicationFile(models.Model):
+class PublicationFile(translations("label", max_length=200, verbose_name="label"), models.Model):
     publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="files")
     language = models.CharField(max_length=10, choices=settings.LANGUAGES)
     format = models.CharField(max_length=10, choices=FileFormat.choices)
     label = models.CharField(
-        max_length=200, blank=True, help_text="Shown on the link, e.g. “Excel template”."
+        "label (English)",
+        max_length=200,
+        blank=True,
+        help_text="Shown on the link, e.g. “Excel template”; empty: the format's name.",
     )
-    file = models.FileField(upload_to="publications/files/", blank=True)
+    file = models.FileField(
+        upload_to=GeneratedName("publications/files"),
+        validators=[UploadValidator("PDF", "XLSX")],
+        blank=True,
+        help_text="A PDF, or an Excel workbook (.xlsx) for a template.",
+    )
     external_url = models.URLField(
         "external link", blank=True, help_text="For a video hosted elsewhere."
     )
     # Kept from the upload so listing pages show sizes without touching storage.
     size_bytes = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+
+    # What each format's file must contain (checked on the content, see core.uploads).
+    CONTENT_OF_FORMAT = {FileFormat.PDF: PDF, FileFormat.XLSX: XLSX}
 
     class Meta:
         ordering = ["publication", "format", "language"]
@@ -111,6 +135,31 @@ class PublicationFile(models.Model):
         if self.file and self.size_bytes is None:
             self.size_bytes = self.file.size
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        # Needs the publication: query functions select or prefetch it.
+        if self.format == FileFormat.VIDEO:
+            return self.external_url
+        return f"/publications/{self.publication.slug}/download/{self.language}/{self.format}/"
+
+    def clean(self):
+        expected = self.CONTENT_OF_FORMAT.get(self.format)
+        # Only a new upload is read: a stored file was checked when it came in.
+        if expected and self.file and not getattr(self.file, "_committed", True):
+            found = sniff(self.file)
+            if found is not None and found != expected:
+                raise ValidationError(
+                    {
+                        "file": f"The file uploaded holds: {found.name}; the format chosen "
+                        f"needs: {expected.name}. Upload the right file or change the format."
+                    }
+                )
+
+    @property
+    def download_name(self) -> str:
+        """The name a visitor's download is saved under, e.g. “directory-th.pdf”."""
+        extension = self.CONTENT_OF_FORMAT[self.format].extensions[0]
+        return f"{self.publication.slug}-{self.language}.{extension}"
 
 
 # Articles are written in English; the English configuration stems words, so a
@@ -156,8 +205,18 @@ class NewsArticle(models.Model):
         null=True, blank=True, db_index=True, help_text="Required to publish; may be in the future."
     )
     summary = models.TextField(help_text="One or two sentences for listings and feeds.")
-    body = models.TextField(blank=True, help_text="Paragraphs separated by a blank line.")
-    image = models.ImageField(upload_to="news/", blank=True)
+    body = models.TextField(
+        blank=True,
+        help_text="Markdown: a blank line between paragraphs, “- ” to start a list item, "
+        "*emphasis*, **bold**, [link text](https://…). Leave empty for a short item: "
+        "the summary is then the whole text.",
+    )
+    image = models.ImageField(
+        upload_to=GeneratedName("news"),
+        validators=[UploadValidator("PNG", "JPEG", "GIF", "WEBP")],
+        blank=True,
+        help_text="A PNG, JPEG, GIF or WebP image.",
+    )
     image_alt = models.CharField(
         "image description", max_length=200, blank=True, help_text="For screen readers."
     )
@@ -233,12 +292,12 @@ class NewsletterIssue(models.Model):
         return f"/highlights/{self.slug}/"
 
 
-class NewsletterFigure(models.Model):
+class NewsletterFigure(translations("label", max_length=100, verbose_name="label"), models.Model):
     """A headline figure as printed in the issue (“313 people trained”)."""
 
     issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="figures")
     value = models.PositiveIntegerField()
-    label = models.CharField(max_length=100)
+    label = models.CharField("label (English)", max_length=100)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -254,7 +313,7 @@ class NewsletterSection(models.Model):
     theme = models.CharField(
         max_length=120, blank=True, help_text="The issue's part this story sits in."
     )
-    body = models.TextField()
+    body = models.TextField(help_text=MARKDOWN_HELP)
     order = models.PositiveSmallIntegerField(default=0)
     related_workshops = models.ManyToManyField(
         Workshop, blank=True, related_name="newsletter_sections"

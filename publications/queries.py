@@ -3,15 +3,20 @@ fetches what its page shows in a fixed number of statements, whatever the rows."
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 
 from core.cache import cached_per_generation
-from workshops.models import ThematicArea, Workshop
+from core.text import render_markdown, without_lead
+from core.translation import localized_value, translated_columns
+from workshops.choices import WorkshopStatus
+from workshops.models import ThematicArea, Workshop, WorkshopDay
 from workshops.queries import EventDates
 from workshops.queries import thematic_area_choices as thematic_area_choices  # for the forms
 
@@ -26,16 +31,21 @@ from .models import (
 
 
 def prefetch_thematic_areas():
-    return Prefetch("thematic_areas", queryset=ThematicArea.objects.only("name", "slug"))
-
-
-def prefetch_public_workshops():
     return Prefetch(
-        "related_workshops",
-        queryset=Workshop.objects.public().only(
-            "title", "slug", "starts_on", "ends_on", "has_tentative_dates"
-        ),
+        "thematic_areas",
+        queryset=ThematicArea.objects.only("name", "slug", *translated_columns("name")),
     )
+
+
+def prefetch_public_workshops(*, with_days=False):
+    workshops = Workshop.objects.public().only(
+        "title", "slug", "status", "starts_on", "ends_on", "has_tentative_dates"
+    )
+    if with_days:
+        workshops = workshops.prefetch_related(
+            Prefetch("days", queryset=WorkshopDay.objects.order_by("held_on").only("held_on"))
+        )
+    return Prefetch("related_workshops", queryset=workshops)
 
 
 # News ---------------------------------------------------------------------------
@@ -128,8 +138,9 @@ def news_cards(rows, *, with_areas: bool = False) -> list[NewsCard]:
             NewsArticle.thematic_areas.through.objects.filter(
                 newsarticle_id__in=[row["pk"] for row in rows]
             )
-            .order_by("thematicarea__name")
-            .values_list("newsarticle_id", "thematicarea__name", "thematicarea__slug")
+            .annotate(area=localized_value("thematicarea__name"))
+            .order_by("area")
+            .values_list("newsarticle_id", "area", "thematicarea__slug")
         ):
             areas.setdefault(article_id, []).append(
                 AreaLink(name, f"{list_url}?thematic_area={slug}")
@@ -175,18 +186,21 @@ class ArticlePage:
     previous: NewsArticle | None  # the next older one
     next: NewsArticle | None  # the next newer one
     related_events: list[EventLink] = field(default_factory=list)
+    # The body as sanitised HTML, without a first paragraph that repeats the summary
+    # (printed above it as the lead); empty for an article that is its summary alone.
+    body_html: str = ""
 
 
 def published_article(*, slug: str) -> ArticlePage:
-    """One published article with its thematic areas, its related public events and
-    its neighbours: five statements.
+    """One published article with its thematic areas, its related public events with
+    their days, and its neighbours: six statements.
 
     Raises NewsArticle.DoesNotExist for an unknown slug, a draft or an article whose
     publication time has not come.
     """
     published = NewsArticle.objects.published()
     article = published.prefetch_related(
-        prefetch_thematic_areas(), prefetch_public_workshops()
+        prefetch_thematic_areas(), prefetch_public_workshops(with_days=True)
     ).get(slug=slug)
     at, pk = article.published_at, article.pk
     neighbours = published.only("title", "slug", "published_at")
@@ -203,11 +217,14 @@ def published_article(*, slug: str) -> ArticlePage:
                 title=workshop.title,
                 url=reverse("events:detail", args=[workshop.slug]),
                 dates=EventDates.of(
-                    workshop.starts_on, workshop.ends_on, workshop.has_tentative_dates
+                    [day.held_on for day in workshop.days.all()],
+                    is_tentative=workshop.has_tentative_dates,
+                    is_delivered=workshop.status == WorkshopStatus.DELIVERED,
                 ),
             )
             for workshop in article.related_workshops.all()
         ],
+        body_html=render_markdown(without_lead(article.body, article.summary)),
     )
 
 
@@ -243,18 +260,68 @@ def publication_listing(*, thematic_area: str = "", kind: str = "", language: st
     return publications
 
 
-def published_publication(*, slug: str) -> Publication:
-    """One published publication with its files, thematic areas and partners: four
-    statements. Raises Publication.DoesNotExist when unknown or not published."""
-    return (
+@dataclass(frozen=True, slots=True)
+class FileGroup:
+    """A publication's files in one language, as its page lists them."""
+
+    language: str
+    language_name: str  # in that language itself: “ไทย”
+    files: list[PublicationFile]
+
+
+@dataclass
+class PublicationPage:
+    publication: Publication
+    # The visitor's language first, then English, then the others in the site's order.
+    file_groups: list[FileGroup]
+    # Whether the page's language has files of its own; English only when the only
+    # language of the files is English.
+    has_page_language: bool
+    is_english_only: bool
+
+
+def published_publication(*, slug: str) -> PublicationPage:
+    """One published publication with its files grouped by language (the active
+    language first), thematic areas and partners: four statements. Raises
+    Publication.DoesNotExist when unknown or not published."""
+    publication = (
         Publication.objects.published()
         .select_related("series")
         .prefetch_related(
             prefetch_thematic_areas(),
             "partners",
-            Prefetch("files", queryset=PublicationFile.objects.order_by("language", "format")),
+            Prefetch("files", queryset=PublicationFile.objects.order_by("format", "pk")),
         )
         .get(slug=slug)
+    )
+    by_language: dict[str, list[PublicationFile]] = {}
+    for file in publication.files.all():
+        by_language.setdefault(file.language, []).append(file)
+    page_language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    order = [page_language, settings.LANGUAGE_CODE] + [code for code, _ in settings.LANGUAGES]
+    names = dict(settings.LANGUAGES)
+    groups = [
+        FileGroup(code, names.get(code, code), by_language[code])
+        for code in dict.fromkeys(order)
+        if code in by_language
+    ]
+    return PublicationPage(
+        publication=publication,
+        file_groups=groups,
+        has_page_language=page_language in by_language,
+        is_english_only=set(by_language) == {settings.LANGUAGE_CODE},
+    )
+
+
+def published_file(*, slug: str, language: str, file_format: str) -> PublicationFile:
+    """The uploaded file (not a video link) of a published publication in `language`
+    and `file_format`, with its publication: one statement. Raises
+    PublicationFile.DoesNotExist otherwise, for an unpublished publication too."""
+    return (
+        PublicationFile.objects.select_related("publication")
+        .filter(publication__in=Publication.objects.published())
+        .exclude(file="")
+        .get(publication__slug=slug, language=language, format=file_format)
     )
 
 

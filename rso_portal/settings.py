@@ -31,7 +31,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, with the portal's admin site (core/admin_site.py).
+    "core.admin_apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,6 +63,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # `/` in the visitor's language (public/language.py); before the page cache.
+    "public.language.HomeLanguageMiddleware",
     # Early, so a page served from the cache skips everything below it.
     "public.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -89,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.office",
             ],
         },
     },
@@ -159,6 +163,9 @@ LANGUAGES = [
     ("th", "ไทย"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The visitor's choice of language (public/language.py) is kept for a year.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Bangkok")
 USE_I18N = True
 USE_TZ = True
@@ -168,8 +175,15 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploads go through Django's storage API only, so another backend is configuration:
+# e.g. S3-compatible storage with django-storages (README, "Uploads").
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env.str(
+            "MEDIA_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": env.json("MEDIA_STORAGE_OPTIONS", default={}),
+    },
     # Hashed, compressed names need collectstatic; under DEBUG runserver serves
     # the source files directly, so no build step is needed for `make run`.
     "staticfiles": {
@@ -178,6 +192,9 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# The largest file staff may upload (core.uploads checks it, with the file's type).
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=50) * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -192,6 +209,16 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="RSO Portal <no-reply
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Staff who receive the public contact form's training requests (comma-separated).
 CONTACT_EMAILS = env.list("CONTACT_EMAILS", default=["training@localhost"])
+# The office's public address, printed on the site (contact page, footer, how to take
+# part in an event); by default the first of CONTACT_EMAILS.
+OFFICE_EMAIL = env.str("OFFICE_EMAIL", default=CONTACT_EMAILS[0])
+# The office's look: a logo (a path under static/ or an https URL) and its colours
+# (hex), served as CSS variables by /theme.css (public.views.home.theme_css).
+OFFICE_LOGO = env.str("OFFICE_LOGO", default="favicon.svg")
+OFFICE_COLOURS = {
+    "primary": env.str("OFFICE_PRIMARY_COLOUR", default="#0b3d91"),
+    "accent": env.str("OFFICE_ACCENT_COLOUR", default="#c8102e"),
+}
 
 # Security. HTTPS is the default whenever DEBUG is off; SECURE_SSL_REDIRECT=false
 # is for a plain-HTTP run on loopback (a benchmark), where secure cookies would
@@ -204,6 +231,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS

@@ -1,8 +1,13 @@
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Prefetch
+from django.utils.html import format_html
 
-from core.admin_forms import LabelledAutocompleteAdminMixin, LabelledForm, UniqueSlugForm
+from core.admin_forms import (
+    LabelledAutocompleteAdminMixin,
+    LabelledForm,
+    UniqueSlugForm,
+    ZoneTimeWidget,
+)
 from core.admin_races import RecheckOnConflictMixin
 from core.admin_utils import count_column, count_of, year_filter
 
@@ -13,6 +18,7 @@ from .admin_forms import (
     WorkshopDayFormSet,
     WorkshopForm,
 )
+from .choices import WorkshopStatus
 from .models import (
     MemberState,
     Organisation,
@@ -116,6 +122,7 @@ class SessionInline(LabelledAutocompleteAdminMixin, admin.TabularInline):
     autocomplete_fields = ["speakers"]
     extra = 1
     verbose_name_plural = "programme (session times in the workshop's timezone)"
+    formfield_overrides = {models.TimeField: {"widget": ZoneTimeWidget}}
 
     def get_queryset(self, request):
         # SessionForm reads day.held_on and the speakers of every row.
@@ -155,16 +162,14 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         WorkshopPartnerInline,
         TrainerAssignmentInline,
     ]
+    # Fits a 1,366 px screen: the dates in one column, the rest on the change page.
     list_display = [
         "title",
         "kind",
         "status",
-        "delivery_mode",
-        "starts_on",
-        "ends_on",
-        "tentative",
+        "is_public",
+        "dates",
         "member_states",
-        "partner_list",
         "session_count",
     ]
     list_filter = [
@@ -221,26 +226,21 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
             .annotate(
                 session_count=count_of(Session.objects.all(), "workshop"),
             )
-            .prefetch_related(
-                "target_member_states",
-                Prefetch("partners", WorkshopPartner.objects.select_related("organisation")),
-            )
+            .prefetch_related("target_member_states")
         )
 
-    @admin.display(description="tentative", boolean=True, ordering="has_tentative_dates")
-    def tentative(self, obj):
-        return obj.has_tentative_dates
+    @admin.display(description="dates", ordering="starts_on")
+    def dates(self, obj):
+        if obj.starts_on is None:
+            return "to be announced"
+        text = f"{obj.starts_on:%d %b %Y}"
+        if obj.ends_on and obj.ends_on != obj.starts_on:
+            text = f"{obj.starts_on:%d %b} – {obj.ends_on:%d %b %Y}"
+        return f"{text} (to be confirmed)" if obj.has_tentative_dates else text
 
     @admin.display(description="member states")
     def member_states(self, obj):
         return ", ".join(state.iso_code or state.name for state in obj.target_member_states.all())
-
-    @admin.display(description="partners")
-    def partner_list(self, obj):
-        return ", ".join(
-            partner.organisation.acronym or partner.organisation.name
-            for partner in obj.partners.all()
-        )
 
     session_count = count_column("session_count", "sessions")
 
@@ -261,6 +261,42 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         # Days come from the days inline and from the sessions' dates (SessionForm
         # creates missing ones): only now are all of them saved.
         refresh_workshop_dates(workshop=form.instance)
+        self._say_where_it_shows(request, form)
+
+    def _say_where_it_shows(self, request, form):
+        """Tell staff, after each save, whether the public can see the event: “draft”
+        with “is public” ticked hides it, which nothing else on the page says."""
+        workshop = form.instance
+        if form.proposed_timezone:
+            self.message_user(
+                request,
+                f"Time zone set to {form.proposed_timezone}, the main one of "
+                f"{workshop.country}; change it if the event runs in another.",
+                messages.INFO,
+            )
+        if workshop.status == WorkshopStatus.DRAFT:
+            self.message_user(
+                request,
+                "Not on the public site: this event is a draft. Set its status to "
+                "“scheduled” to publish it.",
+                messages.WARNING,
+            )
+        elif not workshop.is_public:
+            self.message_user(
+                request,
+                "Not on the public site: “is public” is unticked.",
+                messages.WARNING,
+            )
+        else:
+            self.message_user(
+                request,
+                format_html(
+                    'On the public site: <a href="{}">{}</a>',
+                    workshop.get_absolute_url(),
+                    workshop.get_absolute_url(),
+                ),
+                messages.INFO,
+            )
 
     @admin.action(description="Mark selected scheduled workshops as delivered")
     def mark_delivered(self, request, queryset):
@@ -317,6 +353,7 @@ class WorkshopDayAdmin(admin.ModelAdmin):
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
     form = SessionForm
+    formfield_overrides = {models.TimeField: {"widget": ZoneTimeWidget}}
     list_display = ["title", "workshop", "day_held_on", "start_time", "end_time", "speaker_list"]
     list_select_related = ["workshop", "day"]
     list_filter = [year_filter("day__held_on")]

@@ -19,6 +19,7 @@ from core.admin_forms import (
 
 from .models import MemberState, Session, WorkshopDay
 from .services import get_or_add_workshop_day
+from .timezones import zones_of_country
 
 
 class MemberStateForm(forms.ModelForm):
@@ -41,7 +42,29 @@ class MemberStateForm(forms.ModelForm):
 
 
 class WorkshopForm(UniqueSlugForm):
-    """The workshop's own fields; WorkshopAdmin.fieldsets say which (the admin supplies Meta)."""
+    """The workshop's own fields; WorkshopAdmin.fieldsets say which (the admin supplies Meta).
+
+    The time zone is proposed from the country: when staff choose a country and leave
+    the time zone as it was in the same submit, and that zone is not one of the
+    country's, the country's main zone is taken (`proposed_timezone` says so, for the
+    save message).
+    """
+
+    proposed_timezone = ""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        country = cleaned_data.get("country")
+        current = cleaned_data.get("timezone")
+        if (
+            country is not None
+            and "country" in self.changed_data
+            and "timezone" not in self.changed_data
+        ):
+            zones = zones_of_country(country.iso_code)
+            if zones and current not in zones:
+                cleaned_data["timezone"] = self.proposed_timezone = zones[0]
+        return cleaned_data
 
     def clean_capacity(self):
         capacity = self.cleaned_data["capacity"]

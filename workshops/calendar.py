@@ -19,6 +19,8 @@ import zoneinfo
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
+from core.translation import localized
+
 from .choices import DeliveryMode, WorkshopStatus
 from .models import Workshop, WorkshopDay
 
@@ -144,7 +146,13 @@ def _description(workshop: Workshop, day: WorkshopDay, url: str) -> str:
 
 def _location(workshop: Workshop) -> str:
     place = ", ".join(
-        part for part in (workshop.venue, workshop.city, str(workshop.country or "")) if part
+        part
+        for part in (
+            workshop.venue,
+            workshop.city,
+            localized(workshop.country, "name") if workshop.country else "",
+        )
+        if part
     )
     online = ""
     if workshop.delivery_mode != DeliveryMode.IN_PERSON:

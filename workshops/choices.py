@@ -29,6 +29,12 @@ class WorkshopKind(models.TextChoices):
     EVENT = "event", _("Event")
 
 
+# What a requester can ask the office to deliver through the contact form: trainings,
+# not the office's own occasions (forum, meeting, event) or a dialogue between
+# governments, which are not requested by an agency.
+REQUESTABLE_KINDS = (WorkshopKind.WORKSHOP, WorkshopKind.COURSE, WorkshopKind.SEMINAR)
+
+
 class WorkshopStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SCHEDULED = "scheduled", _("Scheduled")

@@ -4,7 +4,9 @@ from crispy_forms.layout import Column, Div, Field, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import WorkshopKind
+from core.translation import localized_value
+
+from .choices import REQUESTABLE_KINDS, MemberStateKind
 from .models import MemberState, TrainingRequest
 
 MESSAGE_MIN_LENGTH = 20
@@ -47,11 +49,18 @@ class TrainingRequestForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["member_state"].queryset = MemberState.objects.order_by("name")
+        # Trainings are requested for officials of member states; international
+        # organisations and observers write to the office instead.
+        self.fields["member_state"].queryset = (
+            MemberState.objects.filter(kind=MemberStateKind.MEMBER)
+            .annotate(label=localized_value("name"))
+            .order_by("label")
+        )
+        self.fields["member_state"].label_from_instance = lambda state: state.label
         self.fields["member_state"].empty_label = _("Choose a member state")
         self.fields["training_kind"].choices = [
             ("", _("Choose a kind of training")),
-            *WorkshopKind.choices,
+            *((kind.value, kind.label) for kind in REQUESTABLE_KINDS),
         ]
         self.helper = FormHelper()
         self.helper.form_method = "post"

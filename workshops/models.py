@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from core.translation import translations
+
 from .choices import (
     DeliveryMode,
     MemberStateKind,
@@ -20,8 +22,8 @@ def timezone_choices():
     return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
-class MemberState(models.Model):
-    name = models.CharField(max_length=120, unique=True)
+class MemberState(translations("name", max_length=120, verbose_name="name"), models.Model):
+    name = models.CharField("name (English)", max_length=120, unique=True)
     kind = models.CharField(
         max_length=32, choices=MemberStateKind.choices, default=MemberStateKind.MEMBER
     )
@@ -77,8 +79,8 @@ class Organisation(models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
-class ThematicArea(models.Model):
-    name = models.CharField(max_length=120, unique=True)
+class ThematicArea(translations("name", max_length=120, verbose_name="name"), models.Model):
+    name = models.CharField("name (English)", max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     description = models.TextField(blank=True)
 
@@ -166,7 +168,11 @@ class Workshop(models.Model):
     summary = models.TextField(
         blank=True, help_text="One or two sentences for listings and search engines."
     )
-    description = models.TextField(blank=True)
+    description = models.TextField(
+        blank=True,
+        help_text="Markdown: a blank line between paragraphs, “- ” to start a list item, "
+        "*emphasis*, **bold**, [link text](https://…).",
+    )
     is_public = models.BooleanField(
         default=True, help_text="Shown on the public events pages once it is not a draft."
     )

@@ -6,10 +6,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from core.cache import cached_per_generation
+from core.translation import localized_value
 
 from .choices import DeliveryMode, WorkshopKind, WorkshopStatus
 from .models import (
@@ -33,7 +36,7 @@ CARD_FIELDS = (
     "kind",
     "status",
     "delivery_mode",
-    "country__name",
+    "country_label",
     "summary",
     "starts_on",
     "ends_on",
@@ -69,45 +72,101 @@ def event_listing(
         events = events.filter(Q(country=member_state) | Exists(targeted))
     if year is not None:
         events = events.filter(starts_on__year=year)
-    return events.values(*CARD_FIELDS)
+    return card_values(events)
+
+
+def card_values(workshops):
+    """`workshops` as rows of CARD_FIELDS, the country named in the active language."""
+    return workshops.annotate(country_label=localized_value("country__name")).values(*CARD_FIELDS)
 
 
 def upcoming_events(*, limit: int, today: dt.date | None = None) -> list["EventCard"]:
-    """The next public events for the home page: one statement."""
-    return event_cards(
+    """The next public events for the home page, with their days: two statements."""
+    workshops = (
         Workshop.objects.public()
         .upcoming(today)
         .exclude(status=WorkshopStatus.CANCELLED)
         .order_by(F("starts_on").asc(nulls_last=True), "title")
-        .values(*CARD_FIELDS)[:limit]
     )
+    return event_cards(card_values(workshops)[:limit])
+
+
+@dataclass(frozen=True, slots=True)
+class DatePart:
+    """One date as printed: `iso` for <time datetime>, `label` in the active language,
+    `after` the text that follows it (“ – ”, “, ”, “ and ”, or nothing)."""
+
+    iso: str
+    label: str
+    after: str = ""
+
+
+# What a tentative date says, by whether it is still ahead.
+TO_BE_CONFIRMED, NOT_CONFIRMED = "to_be_confirmed", "not_confirmed"
 
 
 @dataclass(frozen=True, slots=True)
 class EventDates:
-    """An event's first and last day as printed: `*_iso` for <time datetime>,
-    `*_label` in the active language; no end when the event lasts one day, nothing
-    at all while the dates are to be announced."""
+    """An event's dates as printed, in the active language: one day; a first and last
+    day (“18 – 20 July”) when the days follow each other; or each day (“Monday July 18
+    and Wednesday July 20, 2022”) when they do not, so a reader does not put the day
+    between in their diary. Nothing at all while the dates are to be announced.
 
-    starts_iso: str = ""
-    starts_label: str = ""
-    ends_iso: str = ""
-    ends_label: str = ""
-    is_tentative: bool = False
+    `tentative` says what an unconfirmed date is: TO_BE_CONFIRMED while it is ahead,
+    NOT_CONFIRMED once it has passed without the event being delivered (a passed
+    date is no longer “to be confirmed”), empty otherwise.
+    """
+
+    parts: tuple[DatePart, ...] = ()
+    tentative: str = ""
+    is_past: bool = False
+
+    @property
+    def starts_iso(self) -> str:
+        return self.parts[0].iso if self.parts else ""
+
+    @property
+    def text(self) -> str:
+        """The dates as plain text, for feeds and attributes."""
+        return "".join(part.label + part.after for part in self.parts)
 
     @classmethod
-    def of(cls, starts_on, ends_on, is_tentative):
-        if not starts_on:
+    def of(cls, days, *, is_tentative=False, is_delivered=False, today=None):
+        """`days`: the event's dates (any order, duplicates ignored)."""
+        days = sorted(set(days))
+        if not days:
             return cls()
-        if not ends_on or ends_on == starts_on:
-            return cls(starts_on.isoformat(), date_format(starts_on), is_tentative=is_tentative)
-        return cls(
-            starts_on.isoformat(),
-            date_format(starts_on),
-            ends_on.isoformat(),
-            date_format(ends_on),
-            is_tentative,
-        )
+        today = today or timezone.localdate()
+        is_past = days[-1] < today
+        tentative = ""
+        if is_tentative and not is_past:
+            tentative = TO_BE_CONFIRMED
+        elif is_tentative and not is_delivered:
+            tentative = NOT_CONFIRMED
+        if len(days) == 1:
+            parts = (DatePart(days[0].isoformat(), date_format(days[0])),)
+        elif (days[-1] - days[0]).days == len(days) - 1:
+            parts = (
+                DatePart(days[0].isoformat(), date_format(days[0]), " – "),
+                DatePart(days[-1].isoformat(), date_format(days[-1])),
+            )
+        else:
+            parts = _each_day(days)
+        return cls(parts, tentative, is_past)
+
+
+def _each_day(days: list[dt.date]) -> tuple[DatePart, ...]:
+    # The year once per run of days in the same year, after its last day; the weekday
+    # on each, as the office writes them (“On Monday, 18 July and Wednesday, 20 July”).
+    and_ = " {} ".format(_("and"))
+    parts = []
+    for index, day in enumerate(days):
+        is_last = index == len(days) - 1
+        ends_year = is_last or days[index + 1].year != day.year
+        label = date_format(day, "DATE_FORMAT" if ends_year else "MONTH_DAY_FORMAT")
+        after = "" if is_last else and_ if index == len(days) - 2 else ", "
+        parts.append(DatePart(day.isoformat(), f"{date_format(day, 'l')} {label}", after))
+    return tuple(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,20 +184,36 @@ class EventCard:
     thematic_areas: list[str] = field(default_factory=list)
 
 
+def days_of(workshop_ids) -> dict[int, list[dt.date]]:
+    """The dates of each of these workshops: one statement, none without ids."""
+    days: dict[int, list[dt.date]] = {}
+    if workshop_ids:
+        for workshop_id, held_on in (
+            WorkshopDay.objects.filter(workshop_id__in=workshop_ids)
+            .order_by("held_on")
+            .values_list("workshop_id", "held_on")
+        ):
+            days.setdefault(workshop_id, []).append(held_on)
+    return days
+
+
 def event_cards(rows, *, with_areas: bool = False) -> list[EventCard]:
     """Cards for `rows` of event_listing() (or any values(*CARD_FIELDS) of
-    workshops), with their thematic areas' names when `with_areas`: one statement
-    more, none without rows. A card made here needs no filter, no {% url %} and no
-    related manager in the template, which was the cost of the listing."""
+    workshops) with their days (one statement) and, when `with_areas`, their
+    thematic areas' names (one more); none without rows. A card made here needs no
+    filter, no {% url %} and no related manager in the template, which was the cost
+    of the listing."""
     rows = list(rows)
+    days = days_of([row["pk"] for row in rows])
     areas: dict[int, list[str]] = {}
     if with_areas and rows:
         for workshop_id, name in (
             Workshop.thematic_areas.through.objects.filter(
                 workshop_id__in=[row["pk"] for row in rows]
             )
-            .order_by("thematicarea__name")
-            .values_list("workshop_id", "thematicarea__name")
+            .annotate(area=localized_value("thematicarea__name"))
+            .order_by("area")
+            .values_list("workshop_id", "area")
         ):
             areas.setdefault(workshop_id, []).append(name)
     kinds = dict(WorkshopKind.choices)
@@ -149,10 +224,14 @@ def event_cards(rows, *, with_areas: bool = False) -> list[EventCard]:
             url=reverse("events:detail", args=[row["slug"]]),
             kind_label=kinds.get(row["kind"], row["kind"]),
             delivery_label=modes.get(row["delivery_mode"], row["delivery_mode"]),
-            country=row["country__name"] or "",
+            country=row["country_label"] or "",
             is_cancelled=row["status"] == WorkshopStatus.CANCELLED,
             summary=Truncator(row["summary"]).words(40, truncate=" …") if row["summary"] else "",
-            dates=EventDates.of(row["starts_on"], row["ends_on"], row["has_tentative_dates"]),
+            dates=EventDates.of(
+                days.get(row["pk"], []),
+                is_tentative=row["has_tentative_dates"],
+                is_delivered=row["status"] == WorkshopStatus.DELIVERED,
+            ),
             thematic_areas=areas.get(row["pk"], []),
         )
         for row in rows
@@ -170,11 +249,21 @@ def _event_years() -> list[int]:
 
 
 def thematic_area_choices() -> list[tuple[str, str]]:
-    return list(ThematicArea.objects.order_by("name").values_list("slug", "name"))
+    """(slug, name in the active language), by that name: one statement."""
+    return list(
+        ThematicArea.objects.annotate(label=localized_value("name"))
+        .order_by("label")
+        .values_list("slug", "label")
+    )
 
 
 def member_state_choices() -> list[tuple[int, str]]:
-    return list(MemberState.objects.order_by("name").values_list("pk", "name"))
+    """(pk, name in the active language), by that name: one statement."""
+    return list(
+        MemberState.objects.annotate(label=localized_value("name"))
+        .order_by("label")
+        .values_list("pk", "label")
+    )
 
 
 # Calendars ----------------------------------------------------------------------

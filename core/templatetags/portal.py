@@ -5,6 +5,9 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from core.text import render_markdown
+from core.translation import localized as localized_field
+
 register = template.Library()
 
 
@@ -28,11 +31,13 @@ def page_in_language(context, language_code):
 
     The public paths are the same in every language; only the prefix differs
     (English has none), so this is string work rather than resolving the path.
-    Without a request (the 500 page), the home page in that language.
+    Without a request (the 500 page) or on a 404 page, the home page in that language.
     """
     prefix = "" if language_code == settings.LANGUAGE_CODE else f"/{language_code}"
     request = context.get("request")
-    if request is None:
+    # No request (the 500 page) or no page at this address (a 404): the home page in
+    # that language, not a copy of the missing page under another prefix.
+    if request is None or getattr(request, "resolver_match", None) is None:
         return f"{prefix}/"
     path = request.get_full_path()
     current = get_language()
@@ -61,3 +66,16 @@ def elided_pages(page_obj, on_each_side=2, on_ends=1):
             page_obj.number, on_each_side=on_each_side, on_ends=on_ends
         )
     )
+
+
+@register.filter
+def markdown(value):
+    """Staff-typed Markdown as sanitised HTML (core.text.render_markdown)."""
+    return render_markdown(value or "")
+
+
+@register.filter
+def localized(obj, field):
+    """`obj.<field>` in the page's language, English when not translated:
+    {{ area|localized:"name" }} (core.translation)."""
+    return localized_field(obj, field)

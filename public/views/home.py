@@ -1,3 +1,8 @@
+import re
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from publications.queries import latest_news
@@ -27,3 +32,21 @@ class HomeView(CachedPageMixin, TemplateView):
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
+
+
+# A colour as CSS takes it from us: hex only, so a setting cannot inject rules.
+HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+
+
+@require_safe
+def theme_css(request):
+    """The office's colours (settings.OFFICE_COLOURS) as CSS variables: a stylesheet
+    of our own origin, since the CSP allows no inline style. portal.css reads them."""
+    lines = [":root {"]
+    for name, value in settings.OFFICE_COLOURS.items():
+        if HEX_COLOUR.fullmatch(value):
+            lines.append(f"  --office-{name}: {value};")
+    lines.append("}")
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response

@@ -43,7 +43,7 @@ class PublicationListView(CachedPageMixin, FilterFormMixin, ListView):
 
 class PublicationDetailView(CachedPageMixin, QueryObjectMixin, DetailView):
     template_name = "publications/publication_detail.html"
-    context_object_name = "publication"
+    context_object_name = "page"
     object_query = queries.published_publication
 
 

@@ -75,7 +75,7 @@ CHANGELIST_QUERIES = {
     "Organisation": 6,
     "ThematicArea": 5,
     "Speaker": 6,
-    "Workshop": 12,
+    "Workshop": 11,  # the partners column went: the changelist fits 1,366 px
     "WorkshopDay": 8,
     "Session": 7,
     "WorkshopPartner": 5,

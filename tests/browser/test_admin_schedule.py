@@ -112,7 +112,17 @@ def test_workshop_add_page_schedules_a_two_day_virtual_workshop_in_one_submit(pa
     for index, participant in enumerate(participants):
         if index:
             page.get_by_role("button", name="Add another Registration").click()
-        pick(page, f"registrations-{index}", participant.family_name, str(participant))
+        # The picker tells people apart by their address and agency (ParticipantAdmin).
+        label = " · ".join(
+            part
+            for part in (
+                str(participant),
+                participant.email,
+                participant.agency and (participant.agency.acronym or participant.agency.name),
+            )
+            if part
+        )
+        pick(page, f"registrations-{index}", participant.family_name, label)
 
     page.get_by_role("button", name="Save", exact=True).click()
 

@@ -74,9 +74,9 @@ def test_visitor_goes_from_home_to_a_programme_in_indonesian_and_subscribes_to_n
         ]
     )
 
-    page.get_by_role("navigation", name="Languages").get_by_role(
-        "link", name="Bahasa Indonesia"
-    ).click()
+    # The switcher is in the header: a disclosure listing the languages.
+    page.locator(".language-switcher summary").click()
+    page.get_by_role("list", name="Languages").get_by_role("link", name="Bahasa Indonesia").click()
 
     page.wait_for_url(f"**/id/events/{event.slug}/")
     assert urlsplit(page.url).path == f"/id/events/{event.slug}/"

@@ -53,8 +53,8 @@ def test_load_demo_prints_the_logins_and_what_it_created(run_load_demo):
     ]
     assert lines[2:] == [
         "Seed data created: 22 member states, 31 organisations, 7 thematic areas, 5 speakers, "
-        "19 workshops, 44 workshop days, 29 workshop partners, 17 sessions, 285 participants, "
-        "285 registrations, 678 attendance, 3 trainer assignments, 1 testimonial, "
+        "19 workshops, 44 workshop days, 29 workshop partners, 17 sessions, 393 participants, "
+        "393 registrations, 856 attendance, 3 trainer assignments, 1 testimonial, "
         "1 publication series, 7 publications, 11 publication files, 12 news articles, "
         "1 newsletter issue, 3 newsletter figures, 16 newsletter sections.",
         *TRAINER_LINES,
@@ -127,3 +127,21 @@ def test_load_demo_writes_nothing_when_it_fails_halfway(run_load_demo, monkeypat
 
     assert Workshop.objects.count() == 0
     assert get_user_model().objects.count() == 0
+
+
+def test_demo_staff_login_is_staff_not_superuser_with_the_staff_groups_rights(run_load_demo):
+    run_load_demo()
+
+    staff = get_user_model().objects.get(username="staff")
+
+    assert (staff.is_staff, staff.is_superuser) == (True, False)
+    assert list(staff.groups.values_list("name", flat=True)) == ["Staff"]
+    assert staff.has_perms(
+        [
+            "workshops.change_workshop",
+            "participants.add_registration",
+            "publications.change_publicationfile",
+            "auth.view_user",
+        ]
+    )
+    assert not staff.has_perm("auth.change_user")

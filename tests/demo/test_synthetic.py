@@ -108,7 +108,7 @@ def test_every_participant_email_is_on_a_reserved_domain(run_load_demo):
     run_load_demo("--synthetic", "2")
     emails = list(Participant.objects.values_list("email", flat=True))
 
-    assert len(emails) == 285 + 50
+    assert len(emails) == 285 + 108 + 50
     assert [e for e in emails if not e.endswith(("@example.org", "@example.invalid"))] == []
 
 

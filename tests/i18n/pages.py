@@ -1,6 +1,7 @@
 """Reading the parts of a rendered page that translation changes."""
 
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 VOID_ELEMENTS = {
     "area",
@@ -86,12 +87,15 @@ def main_navigation(html: str) -> list[str]:
 
 
 def language_links(html: str) -> list[tuple[str, str, str]]:
-    """(hreflang, href, label) of the footer's language switcher."""
-    return [
-        (e.attrs["hreflang"], e.attrs["href"], text(e))
-        for e in elements(html)
-        if e.tag == "a" and "hreflang" in e.attrs and e.within("footer")
-    ]
+    """(hreflang, the address it leads to, label) of the header's language switcher:
+    each link goes through /language/<code>/, which remembers the choice, to `next`."""
+    links = []
+    for e in elements(html):
+        if e.tag == "a" and "hreflang" in e.attrs and e.within("header"):
+            path, _, query = e.attrs["href"].partition("?next=")
+            assert path == f"/language/{e.attrs['hreflang']}/"
+            links.append((e.attrs["hreflang"], unquote(query), text(e)))
+    return links
 
 
 def texts_of(html: str, tag: str, **attrs: str) -> list[str]:

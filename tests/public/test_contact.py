@@ -5,6 +5,7 @@ import pytest
 
 from tests.factories.workshops import MemberStateFactory, TrainingRequestFactory
 from tests.public.builders import contact_form_data
+from workshops.choices import MemberStateKind
 from workshops.models import TrainingRequest
 from workshops.services import notify_staff_of_training_request
 from workshops.tasks import task_notify_staff_of_training_request
@@ -35,6 +36,48 @@ def test_contact_form_renders_every_field_labelled(client):
     for field in ("name", "organisation", "member_state", "email", "training_kind", "message"):
         assert f'for="id_{field}"' in html
     assert re.search(r'class="contact-hp"\s+aria-hidden="true"> <div id="div_id_website"', html)
+
+
+def test_contact_form_offers_trainings_and_member_states_only(client):
+    MemberStateFactory(name="Malaysia")
+    MemberStateFactory(name="Canada", kind=MemberStateKind.OBSERVER)
+    MemberStateFactory(
+        name="International Organization for Migration",
+        kind=MemberStateKind.INTERNATIONAL_ORGANISATION,
+    )
+
+    form = client.get("/contact/").context["form"]
+
+    assert [label for _, label in form.fields["member_state"].choices] == [
+        "Choose a member state",
+        "Malaysia",
+    ]
+    assert [value for value, _ in form.fields["training_kind"].choices] == [
+        "",
+        "workshop",
+        "course",
+        "seminar",
+    ]
+
+
+def test_contact_form_refuses_a_kind_that_is_not_a_training(client, valid_data):
+    response = client.post("/contact/", {**valid_data, "training_kind": "forum"})
+
+    assert response.context["form"].errors["training_kind"] == [
+        "Select a valid choice. forum is not one of the available choices."
+    ]
+
+
+def test_contact_page_shows_the_office_address(client, settings):
+    settings.OFFICE_EMAIL = "info@rso.example.org"
+
+    html = client.get("/contact/").content.decode()
+
+    assert (
+        'You can also write to the office at <a href="mailto:info@rso.example.org">'
+        "info@rso.example.org</a>, for instance if you work for an international organisation "
+        "or an observer of the Bali Process."
+    ) in html
 
 
 def test_contact_form_stores_the_request_emails_staff_and_redirects(

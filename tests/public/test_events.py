@@ -128,6 +128,78 @@ def test_event_list_marks_tentative_dates_and_cancellations(client):
     assert '<span class="badge text-bg-danger">Cancelled</span>' in html
 
 
+def card_dates(html: str, title: str) -> str:
+    """The dates line of the card titled `title`, without the icon."""
+    card = html[html.index(f">{title}</a>") :]
+    line = card[card.index("</i> ") + len("</i> ") :]
+    return line[: line.index("</p>")]
+
+
+def test_event_card_shows_non_consecutive_days_themselves(client):
+    make_event(title="Two days", days=[dt.date(2030, 7, 15), dt.date(2030, 7, 17)])
+
+    html = client.get("/events/").content.decode()
+
+    assert card_dates(html, "Two days") == (
+        '<time datetime="2030-07-15">Monday July 15</time> and '
+        '<time datetime="2030-07-17">Wednesday July 17, 2030</time>'
+    )
+
+
+def test_event_card_shows_the_year_of_each_run_of_days_in_one_year(client):
+    make_event(
+        title="Across new year",
+        days=[dt.date(2030, 12, 30), dt.date(2031, 1, 2), dt.date(2031, 1, 6)],
+    )
+
+    html = client.get("/events/").content.decode()
+
+    assert card_dates(html, "Across new year") == (
+        '<time datetime="2030-12-30">Monday Dec. 30, 2030</time>, '
+        '<time datetime="2031-01-02">Thursday January 2</time> and '
+        '<time datetime="2031-01-06">Monday Jan. 6, 2031</time>'
+    )
+
+
+def test_event_card_shows_consecutive_days_as_first_to_last(client):
+    make_event(
+        title="Three days", days=[dt.date(2030, 7, 15), dt.date(2030, 7, 16), dt.date(2030, 7, 17)]
+    )
+
+    html = client.get("/events/").content.decode()
+
+    assert card_dates(html, "Three days") == (
+        '<time datetime="2030-07-15">July 15, 2030</time> – '
+        '<time datetime="2030-07-17">July 17, 2030</time>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("days", "status", "badge"),
+    [
+        (
+            [future(30)],
+            WorkshopStatus.SCHEDULED,
+            '<span class="badge text-bg-warning">dates to be confirmed</span>',
+        ),
+        (
+            [past(30)],
+            WorkshopStatus.SCHEDULED,
+            '<span class="badge text-bg-secondary">planned date, never confirmed</span>',
+        ),
+        ([past(30)], WorkshopStatus.DELIVERED, ""),
+    ],
+    ids=["ahead", "passed", "passed-and-delivered"],
+)
+def test_tentative_date_says_what_it_is_once_passed(client, days, status, badge):
+    make_event(title="Function", days=days, status=status, has_tentative_dates=True)
+
+    html = client.get("/events/?when=past" if days[0] < future(0) else "/events/").content.decode()
+
+    dates = card_dates(html, "Function")
+    assert dates[dates.index("</time>") + len("</time>") :] == (f" {badge}" if badge else "")
+
+
 @pytest.mark.parametrize("rows", [5, 50])
 def test_event_list_queries_stay_constant(client, no_page_cache, django_assert_num_queries, rows):
     areas = ThematicAreaFactory.create_batch(3)
@@ -136,8 +208,9 @@ def test_event_list_queries_stay_constant(client, no_page_cache, django_assert_n
         event = make_event(days=[future(n + 1), future(n + 3)], country=states[n % 3])
         event.thematic_areas.add(*areas)
 
-    # count, page, thematic areas of the page; the filters' areas, states and years.
-    with django_assert_num_queries(6):
+    # count, page, days and thematic areas of the page; the filters' areas, states and
+    # years.
+    with django_assert_num_queries(7):
         response = client.get("/events/")
 
     assert len(response.context["events"]) == min(rows, 12)
@@ -172,8 +245,11 @@ def test_event_page_groups_the_programme_by_day_in_the_events_timezone(client):
         ["Trafficking in Persons & Smuggling of Migrants"],
         ["Victim-Centered Approaches"],
     ]
-    assert "Times are in Asia/Jakarta (UTC+07:00)." in html
-    assert "<time>09:00</time>–<time>10:30</time>" in html
+    assert "Times are in Jakarta time (UTC+07:00)." in html
+    assert (
+        '<time datetime="2030-07-15T09:00:00+07:00" data-local>09:00</time>–'
+        '<time datetime="2030-07-15T10:30:00+07:00" data-local>10:30</time>'
+    ) in html
     assert html.index("Smuggling of Migrants") < html.index("Victim-Centered Approaches")
 
 
@@ -245,14 +321,72 @@ def test_event_page_derives_states_and_agencies_from_targets_and_registrations(c
     assert "2 officials" in response.content.decode()
 
 
-def test_event_page_counts_registered_participants_before_delivery(client):
+def test_upcoming_event_names_its_targets_not_its_nominees_and_no_count(client):
     workshop = make_event(days=[future(5)])
-    register(workshop, count=3, status=RegistrationStatus.CONFIRMED)
-    register(workshop, count=1, status=RegistrationStatus.WITHDRAWN)
+    workshop.target_member_states.add(MemberStateFactory(name="Timor-Leste"))
+    workshop.target_agencies.add(OrganisationFactory(name="Border Police", acronym="BP"))
+    register(
+        workshop,
+        count=3,
+        status=RegistrationStatus.CONFIRMED,
+        member_state=MemberStateFactory(name="Sri Lanka"),
+        agency=OrganisationFactory(name="Nominating agency"),
+    )
 
     response = client.get(f"/events/{workshop.slug}/")
 
-    assert response.context["event"].participant_count == 3
+    html = response.content.decode()
+    event = response.context["event"]
+    assert (event.participant_count, event.member_states) == (0, ["Timor-Leste"])
+    assert event.agencies == [{"name": "Border Police", "acronym": "BP"}]
+    assert "<dt>For officials of</dt>" in html
+    assert "<dt>Agencies invited</dt>" in html
+    assert "officials</dd>" not in html
+    assert "Nominating agency" not in html
+
+
+def test_upcoming_event_tells_a_visitor_how_to_take_part(client, settings):
+    settings.OFFICE_EMAIL = "info@rso.example.org"
+    workshop = make_event(days=[future(5)])
+
+    html = client.get(f"/events/{workshop.slug}/").content.decode()
+
+    assert '<h2 id="take-part-title" class="h4">How to take part</h2>' in html
+    assert (
+        'Questions about this event: <a href="mailto:info@rso.example.org">'
+        "info@rso.example.org</a>. To ask for a training for your own agency, use the "
+        '<a href="/contact/">training request form</a>.'
+    ) in html
+
+
+@pytest.mark.parametrize(
+    ("days", "status"),
+    [([past(5)], WorkshopStatus.DELIVERED), ([future(5)], WorkshopStatus.CANCELLED)],
+    ids=["delivered", "cancelled"],
+)
+def test_event_over_or_cancelled_has_no_way_to_take_part(client, days, status):
+    workshop = make_event(days=days, status=status)
+
+    html = client.get(f"/events/{workshop.slug}/").content.decode()
+
+    assert "How to take part" not in html
+
+
+def test_event_page_names_the_time_zone_in_words_beside_the_dates(client):
+    workshop = make_event(days=[dt.date(2030, 7, 15)], timezone="Asia/Kuala_Lumpur")
+
+    html = client.get(f"/events/{workshop.slug}/").content.decode()
+
+    assert ("<dt>Time zone</dt>\n        <dd>Kuala Lumpur time (UTC+08:00)\n") in html
+    assert html.index("<dt>Time zone</dt>") < html.index('id="programme-title"')
+
+
+def test_event_page_facts_come_before_the_programme(client):
+    workshop = make_event(days=[future(5)], sessions_per_day=1)
+
+    html = client.get(f"/events/{workshop.slug}/").content.decode()
+
+    assert html.index('<dl class="event-facts">') < html.index('id="programme-title"')
 
 
 def test_event_page_shows_delivery_mode_platform_and_tentative_dates(client):
@@ -320,12 +454,15 @@ def test_event_page_with_three_days_and_twenty_sessions_takes_six_queries(
 @pytest.mark.parametrize("rows", [5, 50])
 def test_event_page_queries_stay_constant(client, no_page_cache, django_assert_num_queries, rows):
     workshop = make_event(
-        days=[future(1), future(2)], sessions_per_day=rows // 5, speakers_per_session=2
+        days=[past(2), past(1)],
+        sessions_per_day=rows // 5,
+        speakers_per_session=2,
+        status=WorkshopStatus.DELIVERED,
     )
     workshop.thematic_areas.add(*ThematicAreaFactory.create_batch(rows // 5))
     workshop.target_member_states.add(*MemberStateFactory.create_batch(rows // 5))
     WorkshopPartnerFactory.create_batch(rows // 5, workshop=workshop)
-    register(workshop, count=rows, status=RegistrationStatus.CONFIRMED)
+    register(workshop, count=rows, status=RegistrationStatus.ATTENDED)
 
     with django_assert_num_queries(6):
         response = client.get(f"/events/{workshop.slug}/")

@@ -96,8 +96,17 @@ def test_home_page_prints_the_headline_figures(client):
 
     html = client.get("/").content.decode()
 
-    assert "<dt>people trained</dt>\n    <dd>23</dd>" in html
-    assert "<dt>events delivered</dt>\n    <dd>1</dd>" in html
+    assert (
+        '<dt>people trained</dt>\n    <dd class="figure-value">23</dd>\n    '
+        '<dd class="figure-note">'
+        "officials who attended or completed a workshop, course or other event of ours, each "
+        "counted once</dd>"
+    ) in html
+    assert (
+        '<dt>events delivered</dt>\n    <dd class="figure-value">1</dd>\n    '
+        '<dd class="figure-note">'
+        "workshops, courses, dialogues, forums and other events held, in person or online</dd>"
+    ) in html
 
 
 def test_home_page_replaces_the_placeholders(client):
@@ -115,8 +124,9 @@ def test_home_page_queries_stay_constant(client, no_page_cache, django_assert_nu
         workshop = make_event(days=[future(n + 1)])
         register(workshop, count=2)
 
-    # latest news, upcoming events, people trained, events delivered, publications.
-    with django_assert_num_queries(5):
+    # latest news, upcoming events and their days, people trained, events delivered,
+    # publications.
+    with django_assert_num_queries(6):
         response = client.get("/")
 
     assert len(response.context["upcoming_events"]) == 4

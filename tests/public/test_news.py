@@ -268,7 +268,9 @@ def test_article_page_shows_date_image_areas_and_public_related_events(client):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<h1 id="article-title">The Bali Process Virtual Training Workshop</h1>' in html
+    assert (
+        '<h1 id="article-title" lang="en">The Bali Process Virtual Training Workshop</h1>' in html
+    )
     assert '<time datetime="2022-07-21T10:00:00+07:00">July 21, 2022</time>' in html
     assert 'alt="Malaysian immigration group photo"' in html
     assert ">People smuggling</a>" in html
@@ -277,6 +279,81 @@ def test_article_page_shows_date_image_areas_and_public_related_events(client):
     ]
     assert "Internal planning meeting" not in html
     assert "Draft workshop" not in html
+
+
+def article_text(response) -> str:
+    """The article's text (lead and body), as rendered."""
+    html = response.content.decode()
+    start = html.index('<div class="article-text" lang="en">') + len(
+        '<div class="article-text" lang="en">'
+    )
+    return html[start : html.index("\n    </div>", start)].strip()
+
+
+def test_article_body_is_markdown_with_lists_links_and_emphasis(client):
+    article = NewsArticleFactory(
+        summary="The RSO delivered a workshop.",
+        body="Sessions covered:\n\n- *Victim-centred* approaches\n- International cooperation"
+        "\n\nSee the [guide](https://example.org/guide).",
+    )
+
+    response = client.get(f"/news/{article.slug}/")
+
+    assert article_text(response) == (
+        '<p class="lead">The RSO delivered a workshop.</p>\n    '
+        "<p>Sessions covered:</p>\n<ul>\n<li><em>Victim-centred</em> approaches</li>\n"
+        "<li>International cooperation</li>\n</ul>\n"
+        '<p>See the <a href="https://example.org/guide" rel="noopener noreferrer">guide</a>.</p>'
+    )
+
+
+def test_article_body_lines_typed_with_bullets_become_a_list(client):
+    article = NewsArticleFactory(body="Topics:\n• Prevention\n• Protection")
+
+    response = client.get(f"/news/{article.slug}/")
+
+    assert article_text(response).endswith(
+        "<p>Topics:</p>\n<ul>\n<li>Prevention</li>\n<li>Protection</li>\n</ul>"
+    )
+
+
+def test_article_body_loses_a_script_and_inline_handlers(client):
+    article = NewsArticleFactory(
+        body='Read <script>alert("x")</script>this.\n\n'
+        '<a href="javascript:alert(1)" onclick="steal()">Click</a>'
+        '<img src="x" onerror="steal()">'
+    )
+
+    response = client.get(f"/news/{article.slug}/")
+
+    text = article_text(response)
+    assert text.endswith('<p>Read this.</p>\n<p><a rel="noopener noreferrer">Click</a></p>')
+    assert "alert" not in response.content.decode()
+
+
+def test_article_with_only_a_summary_reads_as_a_finished_short_item(client):
+    article = NewsArticleFactory(summary="The RSO supported a conference in Bangkok.", body="")
+
+    response = client.get(f"/news/{article.slug}/")
+
+    html = response.content.decode()
+    assert article_text(response) == "<p>The RSO supported a conference in Bangkok.</p>"
+    assert "<aside" not in html
+    assert "…" not in html
+
+
+def test_article_lead_is_not_repeated_as_the_first_paragraph(client):
+    article = NewsArticleFactory(
+        summary="On 6 April, the RSO delivered a workshop.",
+        body="On 6 April, the RSO  delivered a workshop.\n\nSixteen officials took part.",
+    )
+
+    response = client.get(f"/news/{article.slug}/")
+
+    assert article_text(response) == (
+        '<p class="lead">On 6 April, the RSO delivered a workshop.</p>\n    '
+        "<p>Sixteen officials took part.</p>"
+    )
 
 
 def test_article_page_links_previous_and_next_articles(client):
@@ -323,6 +400,6 @@ def test_article_page_queries_stay_constant(client, no_page_cache, django_assert
     article.thematic_areas.add(*ThematicAreaFactory.create_batch(rows))
     article.related_workshops.add(*WorkshopFactory.create_batch(rows))
 
-    # article, areas, related events, previous, next.
-    with django_assert_num_queries(5):
+    # article, areas, related events and their days, previous, next.
+    with django_assert_num_queries(6):
         client.get(f"/news/{article.slug}/")

@@ -134,14 +134,55 @@ def test_publication_page_lists_every_file_per_language_with_size_and_format(cli
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<h3 class="h6 mt-3">English</h3>' in html
-    assert '<h3 class="h6 mt-3">ไทย</h3>' in html
+    assert '<h3 class="h6 mt-3" lang="en">English</h3>' in html
+    assert '<h3 class="h6 mt-3" lang="th">ไทย</h3>' in html
     details = '</a>\n          <span class="text-body-secondary small">'
     assert f"Directory (English){details}(PDF, 2.0\xa0KB)" in html
     assert f"Excel template{details}(Excel template, 3.0\xa0MB)" in html
     assert f"Directory (Thai){details}(PDF, 500\xa0bytes)" in html
     assert 'href="https://video.example.org/directory" hreflang="en"' in html
-    assert 'href="/media/publications/files/directory-en' in html
+    assert f'href="/publications/{directory.slug}/download/en/pdf/"' in html
+
+
+def test_publication_page_lists_the_visitors_language_first(client):
+    directory = PublicationFactory(slug="directory")
+    for language in ("en", "id", "th", "vi"):
+        PublicationFileFactory(publication=directory, language=language)
+
+    response = client.get("/th/publications/directory/")
+
+    page = response.context["page"]
+    assert [group.language for group in page.file_groups] == ["th", "en", "id", "vi"]
+    assert "available in English only" not in response.content.decode()
+
+
+def test_publication_in_english_only_says_so_in_another_language(client):
+    guide = PublicationFactory(slug="guide")
+    PublicationFileFactory(publication=guide, language="en")
+
+    english = client.get("/publications/guide/").content.decode()
+    indonesian = client.get("/id/publications/guide/")
+
+    assert "English only" not in english
+    assert indonesian.context["page"].is_english_only is True
+    assert 'class="alert alert-info" role="note">' in indonesian.content.decode()
+
+
+def test_publication_file_label_is_shown_in_the_page_language(client):
+    directory = PublicationFactory(slug="directory")
+    PublicationFileFactory(
+        publication=directory,
+        language="en",
+        format=FileFormat.VIDEO,
+        file="",
+        external_url="https://video.example.org/directory",
+        label="Instructional video",
+        label_th="วิดีโอแนะนำการใช้งาน",
+    )
+
+    html = client.get("/th/publications/directory/").content.decode()
+
+    assert "</i> วิดีโอแนะนำการใช้งาน</a>" in html
 
 
 def test_publication_page_shows_thematic_areas_and_partners(client):
@@ -194,8 +235,8 @@ def test_highlight_list_shows_published_issues_with_their_figures(client):
 
     html = response.content.decode()
     assert [i.title for i in response.context["issues"]] == ["Let's Connect to Act"]
-    assert "<dt>people trained</dt>\n    <dd>313</dd>" in html
-    assert "<dt>conferences and events</dt>\n    <dd>7</dd>" in html
+    assert '<dt>people trained</dt>\n    <dd class="figure-value">313</dd>' in html
+    assert '<dt>conferences and events</dt>\n    <dd class="figure-value">7</dd>' in html
 
 
 def test_highlight_page_shows_figures_sections_and_public_related_events(client):
@@ -221,6 +262,34 @@ def test_highlight_page_shows_figures_sections_and_public_related_events(client)
     assert ">Constructive Dialogue</a>" in html
     assert "Hidden meeting" not in html
     assert "<dt>new publication</dt>" in html
+
+
+def test_highlight_story_lists_are_real_lists(client):
+    issue = NewsletterIssueFactory()
+    NewsletterSectionFactory(
+        issue=issue, body="Attendees identified priorities around:\n\n• protection\n• return"
+    )
+
+    html = client.get(f"/highlights/{issue.slug}/").content.decode()
+
+    assert (
+        "<p>Attendees identified priorities around:</p>\n<ul>\n<li>protection</li>\n"
+        "<li>return</li>\n</ul>"
+    ) in html
+
+
+def test_highlight_page_has_a_table_of_contents_linking_each_story(client):
+    issue = NewsletterIssueFactory()
+    first = NewsletterSectionFactory(issue=issue, heading="Anniversary dialogue", order=1)
+    second = NewsletterSectionFactory(issue=issue, heading="New publication", order=2)
+
+    html = client.get(f"/highlights/{issue.slug}/").content.decode()
+
+    assert (
+        f'<li><a href="#section-{first.pk}">Anniversary dialogue</a></li>'
+        f'<li><a href="#section-{second.pk}">New publication</a></li>'
+    ) in html
+    assert f'id="section-{first.pk}"' in html
 
 
 def test_highlight_page_of_an_unpublished_issue_is_not_found(client):
