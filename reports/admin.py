@@ -8,9 +8,20 @@ import csv
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from participants.models import Registration
+from workshops.models import Workshop
+
+from .exports import (
+    attendance_sheet,
+    csv_response,
+    participant_list,
+    registration_rows,
+    xlsx_response,
+)
 from .forms import PeriodForm
 from .models import Report
 from .queries import (
@@ -41,6 +52,17 @@ class ReportAdmin(admin.ModelAdmin):
         view = self.admin_site.admin_view
         return [
             path("", view(self.report_view), name="reports_report_changelist"),
+            path(
+                "workshop/<int:pk>/<str:sheet>.<str:fmt>",
+                view(self.workshop_export_view),
+                name="reports_workshop_export",
+            ),
+            path(
+                "registrations.<str:fmt>",
+                view(self.registrations_export_view),
+                name="reports_registrations_export",
+            ),
+            # After registrations.csv, which it would match too.
             path("<slug:slug>.csv", view(self.breakdown_csv_view), name="reports_report_csv"),
         ]
 
@@ -102,6 +124,40 @@ class ReportAdmin(admin.ModelAdmin):
         for row in result.rows:
             writer.writerow([safe_cell(row.label), row.value])
         return response
+
+    # Exports: personal data, so they ask for the right to see registrations, not
+    # reports.view_report (Communications may read figures, never names).
+
+    def workshop_export_view(self, request, pk, sheet, fmt):
+        if not request.user.has_perm("participants.view_registration"):
+            raise PermissionDenied
+        if sheet not in EXPORT_SHEETS or fmt not in ("csv", "xlsx"):
+            raise Http404("No such export.")
+        workshop = get_object_or_404(Workshop, pk=pk)
+        header, rows = EXPORT_SHEETS[sheet](workshop=workshop)
+        filename = f"{workshop.slug}_{sheet}"
+        if fmt == "csv":
+            return csv_response(header=header, rows=rows, filename=filename)
+        return xlsx_response(header=header, rows=rows, filename=filename, title=sheet)
+
+    def registrations_export_view(self, request, fmt):
+        """The registrations the registrations changelist shows for the same query
+        string: its filters, search and ordering, applied by its own ChangeList."""
+        if fmt not in ("csv", "xlsx"):
+            raise Http404("No such export.")
+        registration_admin = self.admin_site.get_model_admin(Registration)
+        if not registration_admin.has_view_permission(request):
+            raise PermissionDenied
+        changelist = registration_admin.get_changelist_instance(request)
+        header, rows = registration_rows(changelist.get_queryset(request))
+        if fmt == "csv":
+            return csv_response(header=header, rows=rows, filename="registrations")
+        return xlsx_response(
+            header=header, rows=rows, filename="registrations", title="registrations"
+        )
+
+
+EXPORT_SHEETS = {"participants": participant_list, "attendance": attendance_sheet}
 
 
 def _shorten(label, limit=38):
