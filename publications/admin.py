@@ -122,7 +122,7 @@ class NewsArticleAdmin(admin.ModelAdmin):
 
 class NewsletterFigureInline(admin.TabularInline):
     model = NewsletterFigure
-    fields = ["value", "label", "order"]
+    fields = ["value", "label", "measure", "is_overridden", "note", "order"]
     extra = 1
 
 

@@ -9,10 +9,14 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 
 from participants.models import Registration
+from publications.admin import NewsletterIssueAdmin
+from publications.choices import FigureMeasure
+from publications.models import NewsletterIssue
 from workshops.models import Workshop
 
 from .exports import (
@@ -29,8 +33,10 @@ from .queries import (
     EVENTS_DELIVERED_DEFINITION,
     PEOPLE_TRAINED_DEFINITION,
     breakdown,
+    period_listing,
     period_report,
 )
+from .services import computed_newsletter_figures, refresh_newsletter_figures
 from .tabular import safe_cell
 
 # Rows of a bar chart, in SVG user units (the chart's width is 100%).
@@ -162,3 +168,43 @@ EXPORT_SHEETS = {"participants": participant_list, "attendance": attendance_shee
 
 def _shorten(label, limit=38):
     return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+# The newsletter issue's page, with the figures of its period: publications may not
+# import reports (README, Layout), so the figures join its admin from here, as the
+# registrations join the workshop's page from participants/admin.py.
+admin.site.unregister(NewsletterIssue)
+
+
+@admin.register(NewsletterIssue)
+class NewsletterIssueWithFiguresAdmin(NewsletterIssueAdmin):
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        return [*fieldsets, ("The period in the portal's records", {"fields": ["period_figures"]})]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "period_figures"]
+
+    @admin.display(description="computed figures and events")
+    def period_figures(self, obj):
+        computed = computed_newsletter_figures(issue=obj)
+        workshops, publications = period_listing(start=obj.period_starts_on, end=obj.period_ends_on)
+        return render_to_string(
+            "admin/reports/newsletter_period.html",
+            {
+                "computed": [
+                    (label, computed[measure]) for measure, label in FigureMeasure.choices
+                ],
+                "workshops": workshops,
+                "publications": publications,
+                "report_query": (
+                    f"start={obj.period_starts_on.isoformat()}&end={obj.period_ends_on.isoformat()}"
+                ),
+            },
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        refresh_newsletter_figures(issue=form.instance)
