@@ -2,6 +2,7 @@
 columns mapped (changeable), confirm. The file waits in storage between the steps,
 named in the session, so that a 5,000-row sheet is not sent back and forth."""
 
+import io
 import uuid
 
 from django import forms
@@ -9,8 +10,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from openpyxl import Workbook
 
 from workshops.models import Organisation, Workshop
 
@@ -61,6 +64,8 @@ def import_view(model_admin, request, pk):
         "title": f"Import a nomination sheet into {workshop}",
         "fields": FIELDS,
     }
+    if request.GET.get("template") == "xlsx":
+        return _template_sheet()
     key = _session_key(workshop)
     if request.method == "POST" and "upload" in request.POST:
         form = UploadForm(request.POST, request.FILES)
@@ -151,3 +156,29 @@ def _preview(request, context, workshop, sheet, mapping, previews=None):
             },
         },
     )
+
+
+# The columns an agency can fill in without any mapping.
+TEMPLATE_COLUMNS = [
+    "given_name",
+    "family_name",
+    "email",
+    "position",
+    "agency",
+    "member_state",
+    "gender",
+]
+
+
+def _template_sheet():
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Nominations")
+    sheet.append([FIELDS[name] for name in TEMPLATE_COLUMNS])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="nomination-sheet.xlsx"'
+    return response

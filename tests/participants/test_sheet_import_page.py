@@ -2,7 +2,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from participants.models import ImportMapping, Registration
 from tests.factories.workshops import (
@@ -101,3 +101,20 @@ def test_import_page_is_linked_from_the_workshop_page(staff_client):
     response = staff_client.get(f"/admin/workshops/workshop/{workshop.pk}/change/")
 
     assert f'href="/admin/workshops/workshop/{workshop.pk}/import/"'.encode() in response.content
+
+
+def test_import_template_sheet_has_our_columns(staff_client):
+    workshop = WorkshopFactory()
+
+    response = staff_client.get(f"/admin/workshops/workshop/{workshop.pk}/import/?template=xlsx")
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [cell.value for cell in sheet[1]] == [
+        "Given name",
+        "Family name",
+        "Email",
+        "Position",
+        "Agency",
+        "Member state",
+        "Gender",
+    ]
