@@ -80,3 +80,11 @@ def test_period_report_bars_are_scaled_to_the_largest_group(known_data):
 
     member_states = report.breakdowns[0]
     assert [row.share for row in member_states.rows] == [1.0, 0.5, 0.5]
+
+
+def test_period_report_breakdowns_equal_each_breakdown_on_its_own(known_data):
+    report = period_report(start=PERIOD[0], end=PERIOD[1])
+
+    assert report.breakdowns == [
+        breakdown(kind=item.kind, start=PERIOD[0], end=PERIOD[1]) for item in report.breakdowns
+    ]
