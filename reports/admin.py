@@ -6,8 +6,9 @@ permission (reports.view_report), and puts “Reports” on the admin index."""
 import csv
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -154,7 +155,10 @@ class ReportAdmin(admin.ModelAdmin):
         registration_admin = self.admin_site.get_model_admin(Registration)
         if not registration_admin.has_view_permission(request):
             raise PermissionDenied
-        changelist = registration_admin.get_changelist_instance(request)
+        try:
+            changelist = registration_admin.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return HttpResponseBadRequest("These filters do not apply to registrations.")
         header, rows = registration_rows(changelist.get_queryset(request))
         if fmt == "csv":
             return csv_response(header=header, rows=rows, filename="registrations")

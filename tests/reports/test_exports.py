@@ -133,3 +133,9 @@ def test_attendance_sheet_query_count_is_constant(staff_client, django_assert_nu
     # session, user, workshop, days, registrations, marks
     with django_assert_num_queries(6):
         staff_client.get(url(workshop, "attendance", "xlsx"))
+
+
+def test_registrations_export_with_a_filter_of_nothing_is_a_bad_request(staff_client):
+    response = staff_client.get("/admin/reports/report/registrations.csv", {"shoe__size": "9"})
+
+    assert response.status_code == 400
