@@ -30,7 +30,7 @@ install: $(VENV)/.installed
 
 run: install .dev-secret-key
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
-	@echo "Demo logins (staff: /admin/, trainer: /trainer/):"
+	@echo "Demo logins (staff and comms: /admin/, trainer: /trainer/):"
 	@$(RUN_ENV) $(PY) manage.py load_demo
 	@echo "RSO Portal: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)

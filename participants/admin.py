@@ -1,5 +1,7 @@
+from functools import partial
+
 from django.contrib import admin
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from core.admin_forms import LabelledAutocompleteAdminMixin
@@ -9,6 +11,7 @@ from workshops.admin import MemberStateAdmin, WorkshopAdmin
 from workshops.models import MemberState, Workshop
 
 from .admin_forms import RegistrationForm, RegistrationInlineForm, RegistrationInlineFormSet
+from .admin_import import import_view
 from .choices import RegistrationStatus
 from .models import Attendance, Participant, Registration, Testimonial
 from .services import record_attendance, register_participant
@@ -211,6 +214,13 @@ class WorkshopWithRegistrationsAdmin(WorkshopAdmin):
                 )
             )
         )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(partial(import_view, self))
+        return [
+            path("<int:pk>/import/", view, name="workshops_workshop_import"),
+            *super().get_urls(),
+        ]
 
     @admin.display(description="registered", ordering="registration_count")
     def registered(self, obj):

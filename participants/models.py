@@ -135,6 +135,21 @@ class Attendance(models.Model):
             raise ValidationError({"day": "Choose a day of the workshop this registration is for."})
 
 
+class ImportMapping(models.Model):
+    """How an organisation's nomination sheets name our columns, remembered from the
+    last import so that staff map them once."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="import_mapping"
+    )
+    # {header as in the sheet, lower-cased: our field (participants.sheets.FIELDS)}
+    columns = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Sheet columns of {self.organisation}"
+
+
 class Testimonial(models.Model):
     workshop = models.ForeignKey(Workshop, on_delete=models.PROTECT, related_name="testimonials")
     quote = models.TextField()

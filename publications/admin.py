@@ -126,7 +126,15 @@ class NewsArticleAdmin(admin.ModelAdmin):
 class NewsletterFigureInline(admin.TabularInline):
     model = NewsletterFigure
     # The label in every language of the site: a figure is read on every issue's page.
-    fields = ["value", "label", *translated_columns("label"), "order"]
+    fields = [
+        "value",
+        "label",
+        *translated_columns("label"),
+        "measure",
+        "is_overridden",
+        "note",
+        "order",
+    ]
     extra = 1
 
 

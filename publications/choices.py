@@ -20,3 +20,10 @@ class FileFormat(models.TextChoices):
 class ArticleStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
+
+
+# Admin-only labels (the admin is English-only): not in the translation catalogues.
+class FigureMeasure(models.TextChoices):
+    PEOPLE_TRAINED = "people_trained", "People trained"
+    EVENTS_DELIVERED = "events_delivered", "Workshops and events delivered"
+    PUBLICATIONS_PUBLISHED = "publications_published", "Publications published"

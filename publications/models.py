@@ -10,7 +10,7 @@ from core.translation import translations
 from core.uploads import PDF, XLSX, GeneratedName, UploadValidator, sniff
 from workshops.models import Organisation, ThematicArea, Workshop
 
-from .choices import ArticleStatus, FileFormat, PublicationKind
+from .choices import ArticleStatus, FigureMeasure, FileFormat, PublicationKind
 
 MARKDOWN_HELP = (
     "Markdown: a blank line between paragraphs, “- ” to start a list item, *emphasis*, "
@@ -293,15 +293,48 @@ class NewsletterIssue(models.Model):
 
 
 class NewsletterFigure(translations("label", max_length=100, verbose_name="label"), models.Model):
-    """A headline figure as printed in the issue (“313 people trained”)."""
+    """A headline figure as printed in the issue (“313 people trained”).
+
+    One that names a measure takes the value the reports compute for the issue's
+    period each time the issue is saved in the admin, unless an editor set it by hand
+    (is_overridden), which takes a note saying why."""
 
     issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="figures")
     value = models.PositiveIntegerField()
     label = models.CharField("label (English)", max_length=100)
+    measure = models.CharField(
+        max_length=32,
+        choices=FigureMeasure.choices,
+        blank=True,
+        help_text=(
+            "The figure the portal computes for the issue's period (as on the Reports "
+            "page). Leave empty for a figure the portal does not count."
+        ),
+    )
+    is_overridden = models.BooleanField(
+        "value set by hand",
+        default=False,
+        help_text=(
+            "Keep the value typed in rather than the computed one (a rounded figure, or "
+            "events the portal does not record); say why in the note."
+        ),
+    )
+    note = models.CharField(max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["issue", "order"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(measure="") | Q(measure__in=FigureMeasure.values),
+                name="publications_newsletterfigure_measure_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_overridden=False) | ~Q(note=""),
+                name="publications_newsletterfigure_override_explained",
+                violation_error_message="Say in the note why this figure is set by hand.",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.value} {self.label}"

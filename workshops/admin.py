@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
 from core.admin_forms import (
@@ -12,6 +14,7 @@ from core.admin_races import RecheckOnConflictMixin
 from core.admin_utils import count_column, count_of, year_filter
 
 from .admin_forms import (
+    DuplicateWorkshopForm,
     MemberStateForm,
     SessionForm,
     SessionInlineFormSet,
@@ -31,7 +34,12 @@ from .models import (
     WorkshopDay,
     WorkshopPartner,
 )
-from .services import mark_workshops_delivered, refresh_workshop_dates
+from .services import (
+    cancel_workshops,
+    duplicate_workshop,
+    mark_workshops_delivered,
+    refresh_workshop_dates,
+)
 
 
 @admin.register(MemberState)
@@ -187,7 +195,7 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["country", "thematic_areas", "target_member_states", "target_agencies"]
     readonly_fields = ["starts_on", "ends_on"]
-    actions = ["mark_delivered"]
+    actions = ["mark_delivered", "cancel", "duplicate"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "status", "summary", "description"]}),
         (
@@ -310,6 +318,43 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
                 "delivered) and were left as they were.",
                 messages.WARNING,
             )
+
+    @admin.action(description="Cancel selected workshops")
+    def cancel(self, request, queryset):
+        selected = list(queryset.only("pk"))
+        cancelled = cancel_workshops(workshops=selected)
+        self.message_user(request, f"{cancelled} workshop(s) cancelled.")
+        if skipped := len(selected) - cancelled:
+            self.message_user(
+                request,
+                f"{skipped} workshop(s) were delivered or already cancelled and were left "
+                "as they were.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Duplicate a workshop to a new start date")
+    def duplicate(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Select exactly one workshop to duplicate.", messages.ERROR)
+            return None
+        workshop = queryset.get()
+        form = DuplicateWorkshopForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            copy = duplicate_workshop(workshop=workshop, starts_on=form.cleaned_data["starts_on"])
+            self.message_user(request, f"Duplicated as a draft: {copy}. Check it, then publish.")
+            return redirect("admin:workshops_workshop_change", copy.pk)
+        return TemplateResponse(
+            request,
+            "admin/workshops/workshop/duplicate.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": f"Duplicate {workshop}",
+                "workshop": workshop,
+                "form": form,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
 
 @admin.register(WorkshopDay)

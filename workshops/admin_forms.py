@@ -169,3 +169,11 @@ class SessionInlineFormSet(forms.BaseInlineFormSet):
             for form in self.day_formset.initial_forms
             if marked_for_deletion(self.day_formset, form)
         }
+
+
+class DuplicateWorkshopForm(forms.Form):
+    starts_on = forms.DateField(
+        label="New first day",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="The other days keep their distance from the first.",
+    )

@@ -145,3 +145,75 @@ def notify_staff_of_training_request(*, training_request: TrainingRequest) -> bo
         TrainingRequest.objects.filter(pk=training_request.pk).update(staff_notified_at=None)
         raise
     return True
+
+
+def _copy_fields(instance, *, exclude=(), **overrides):
+    """An unsaved copy of `instance`'s own columns (not its primary key, automatic
+    timestamps or `exclude`), with `overrides`: generic, so that a field added to
+    the model later is copied too."""
+    model = type(instance)
+    values = {
+        field.attname: getattr(instance, field.attname)
+        for field in model._meta.concrete_fields
+        if not field.primary_key
+        and field.name not in exclude
+        and field.name not in overrides
+        and not getattr(field, "auto_now", False)
+        and not getattr(field, "auto_now_add", False)
+    }
+    return model(**{**values, **overrides})
+
+
+@transaction.atomic
+def duplicate_workshop(*, workshop: Workshop, starts_on) -> Workshop:
+    """A draft copy of `workshop` whose first day is `starts_on`: its days shifted by
+    the same number of days (gaps kept), its sessions with their speakers, partners,
+    trainers, thematic areas and targets; no registrations or attendance, and hidden
+    from the public until staff publish it. A workshop without days gets none.
+
+    Side effects: the new rows; the public pages' cache is bumped by the saves."""
+    copy = _copy_fields(
+        workshop,
+        exclude={"slug", "status", "starts_on", "ends_on", "is_public"},
+        slug=unique_slug(Workshop, workshop.title),
+        status=WorkshopStatus.DRAFT,
+        is_public=False,
+    )
+    copy.full_clean(exclude=["slug"])
+    copy.save()
+    for relation in ("thematic_areas", "target_member_states", "target_agencies"):
+        getattr(copy, relation).set(getattr(workshop, relation).all())
+    days = list(workshop.days.order_by("held_on"))
+    shift = starts_on - days[0].held_on if days else None
+    new_days = {
+        day.pk: WorkshopDay.objects.create(
+            workshop=copy, held_on=day.held_on + shift, notes=day.notes
+        )
+        for day in days
+    }
+    for session in workshop.sessions.prefetch_related("speakers"):
+        new_session = _copy_fields(session, workshop=copy, day=new_days[session.day_id])
+        new_session.save()
+        new_session.speakers.set(session.speakers.all())
+    for partner in workshop.partners.all():
+        _copy_fields(partner, workshop=copy).save()
+    for assignment in workshop.trainer_assignments.all():
+        _copy_fields(assignment, workshop=copy).save()
+    return refresh_workshop_dates(workshop=copy)
+
+
+def cancel_workshops(*, workshops) -> int:
+    """Cancel the draft and scheduled ones among `workshops`; return how many.
+
+    A delivered workshop stays delivered: it happened. Saved one by one, so that the
+    public pages' cache is bumped as for any edit.
+    """
+    cancelled = 0
+    for workshop in Workshop.objects.filter(
+        pk__in=[w.pk for w in workshops],
+        status__in=[WorkshopStatus.DRAFT, WorkshopStatus.SCHEDULED],
+    ):
+        workshop.status = WorkshopStatus.CANCELLED
+        workshop.save(update_fields=["status", "updated_at"])
+        cancelled += 1
+    return cancelled

@@ -47,11 +47,12 @@ TRAINER_LINES = [
 def test_load_demo_prints_the_logins_and_what_it_created(run_load_demo):
     lines = run_load_demo().splitlines()
 
-    assert [line.split(":")[0] for line in lines[:2]] == [
+    assert [line.split(":")[0] for line in lines[:3]] == [
         "  staff    password",
+        "  comms    password",
         "  trainer  password",
     ]
-    assert lines[2:] == [
+    assert lines[3:] == [
         "Seed data created: 22 member states, 31 organisations, 7 thematic areas, 5 speakers, "
         "19 workshops, 44 workshop days, 29 workshop partners, 17 sessions, 393 participants, "
         "393 registrations, 856 attendance, 3 trainer assignments, 1 testimonial, "
@@ -70,7 +71,7 @@ def test_load_demo_twice_keeps_every_row_count_and_file(run_load_demo, settings)
     assert _row_counts() == counts
     assert _stored_files(settings) == files
     assert len(files) == 10
-    assert output.splitlines()[2:] == [
+    assert output.splitlines()[3:] == [
         "Seed data: already loaded, nothing changed.",
         *TRAINER_LINES,
     ]
@@ -95,7 +96,7 @@ def test_load_demo_puts_back_a_file_missing_from_storage(run_load_demo, settings
 
     assert missing.read_bytes().startswith(b"%PDF-1.4")
     assert _row_counts() == counts
-    assert output.splitlines()[2:] == [
+    assert output.splitlines()[3:] == [
         "Seed data: already loaded, nothing changed.",
         *TRAINER_LINES,
     ]
@@ -135,7 +136,10 @@ def test_demo_staff_login_is_staff_not_superuser_with_the_staff_groups_rights(ru
     staff = get_user_model().objects.get(username="staff")
 
     assert (staff.is_staff, staff.is_superuser) == (True, False)
-    assert list(staff.groups.values_list("name", flat=True)) == ["Staff"]
+    assert sorted(staff.groups.values_list("name", flat=True)) == [
+        "Communications",
+        "Programme staff",
+    ]
     assert staff.has_perms(
         [
             "workshops.change_workshop",
@@ -145,3 +149,15 @@ def test_demo_staff_login_is_staff_not_superuser_with_the_staff_groups_rights(ru
         ]
     )
     assert not staff.has_perm("auth.change_user")
+
+
+def test_demo_communications_login_sees_no_participant_data(run_load_demo):
+    run_load_demo()
+
+    comms = get_user_model().objects.get(username="comms")
+
+    assert (comms.is_staff, comms.is_superuser) == (True, False)
+    assert comms.has_perm("publications.change_newsarticle")
+    assert not comms.has_perm("participants.view_participant")
+    assert not comms.has_perm("workshops.change_workshop")
+
