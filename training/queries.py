@@ -75,7 +75,10 @@ def workshop_days_with_records(workshop: Workshop) -> list[WorkshopDay]:
                 "attendances",
                 filter=Q(attendances__registration__status__in=ROLL_CALL_STATUSES),
             )
-        ).prefetch_related(Prefetch("sessions", queryset=sessions))
+        )
+        # Explicit: Meta.ordering does not apply to an aggregating query.
+        .order_by("held_on")
+        .prefetch_related(Prefetch("sessions", queryset=sessions))
     )
 
 
