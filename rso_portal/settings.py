@@ -167,6 +167,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="RSO Portal <no-reply
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Staff who receive the public contact form's training requests (comma-separated).
 CONTACT_EMAILS = env.list("CONTACT_EMAILS", default=["training@localhost"])
+# The portal's public address, for links in emails (sent without a request to read it from).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Where participants' replies to the portal's emails go (they are sent from
 # DEFAULT_FROM_EMAIL, often a no-reply address); the emails name it as the contact.
 NOTIFICATIONS_REPLY_TO = env.list("REPLY_TO_EMAILS", default=CONTACT_EMAILS)

@@ -1,8 +1,14 @@
+import datetime as dt
+
 import pytest
 from django.core.mail import EmailMultiAlternatives
 
 from notifications import registry
 from tests.notifications.smtp_sink import SmtpSink, smtp_settings
+
+# The workshop's days, far enough ahead for its reminders to be due later.
+MONDAY = dt.date(2030, 3, 18)
+WEDNESDAY = dt.date(2030, 3, 20)
 
 
 @pytest.fixture
@@ -45,3 +51,35 @@ def plain_renderer(monkeypatch):
         "confirmation",
         registry.Renderer(render=render, prefetch=("registration__participant",)),
     )
+
+
+@pytest.fixture
+def workshop(db):
+    """A scheduled virtual workshop on two days that are not consecutive, in Jakarta's
+    time, with a session each."""
+    from tests.factories.workshops import SessionFactory, SpeakerFactory, WorkshopFactory
+    from workshops.services import refresh_workshop_dates, set_workshop_days
+
+    workshop = WorkshopFactory(
+        title="Regional Workshop on Document Fraud",
+        slug="document-fraud",
+        timezone="Asia/Jakarta",
+        platform="Zoom",
+        joining_url="https://zoom.example/j/123456",
+    )
+    monday, wednesday = set_workshop_days(workshop=workshop, dates=[MONDAY, WEDNESDAY])
+    opening = SessionFactory(
+        day=monday, title="Opening", start_time=dt.time(9), end_time=dt.time(10, 30)
+    )
+    opening.speakers.set([SpeakerFactory(honorific="Ms.", name="Ana Lim")])
+    SessionFactory(
+        day=wednesday, title="Case studies", start_time=dt.time(13), end_time=dt.time(15)
+    )
+    return refresh_workshop_dates(workshop=workshop)
+
+
+@pytest.fixture
+def participant(db):
+    from tests.factories.participants import ParticipantFactory
+
+    return ParticipantFactory(given_name="Siti", family_name="Aminah", email="siti@imi.example")
