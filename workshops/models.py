@@ -360,7 +360,8 @@ class TrainerAssignment(models.Model):
 
 class TrainingRequest(models.Model):
     """A request for a training, sent by the public contact form. Personal data:
-    staff read it in the admin and by email; it never appears on a public page or in a log."""
+    staff read it in the admin and by email; it never appears on a public page or in a log.
+    The staff notice and the acknowledgement are rows of the outbox (notifications)."""
 
     name = models.CharField(max_length=160)
     organisation = models.CharField(max_length=200)
@@ -379,9 +380,6 @@ class TrainingRequest(models.Model):
         help_text="The language of the site when the request was sent, to answer in it.",
     )
     submitted_at = models.DateTimeField(auto_now_add=True)
-    # Set by the notification task when it claims the request, before sending, so a
-    # retried task emails staff once (see services.notify_staff_of_training_request).
-    staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -1,0 +1,56 @@
+"""The staff notice of a training request becomes a row of the outbox: requests never
+notified (staff_notified_at empty: the task was lost) get a pending notice, sent by the
+next sweep; the column goes. Backwards, a request whose notice was sent gets its time."""
+
+from django.db import migrations
+
+
+def queue_unnotified_requests(apps, schema_editor):
+    TrainingRequest = apps.get_model("workshops", "TrainingRequest")
+    Notification = apps.get_model("notifications", "Notification")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    unnotified = list(TrainingRequest.objects.filter(staff_notified_at__isnull=True))
+    if not unnotified:
+        return
+    # Content types are otherwise made after the migrations (post_migrate).
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label="workshops", model="trainingrequest"
+    )
+    Notification.objects.bulk_create(
+        Notification(
+            kind="training_request",
+            target_type=content_type,
+            target_id=training_request.pk,
+            language="en",
+        )
+        for training_request in unnotified
+    )
+
+
+def stamp_notified_requests(apps, schema_editor):
+    TrainingRequest = apps.get_model("workshops", "TrainingRequest")
+    Notification = apps.get_model("notifications", "Notification")
+    sent = Notification.objects.filter(
+        kind="training_request",
+        target_type__app_label="workshops",
+        target_type__model="trainingrequest",
+        state="sent",
+    ).values_list("target_id", "sent_at")
+    for training_request_id, sent_at in sent:
+        TrainingRequest.objects.filter(pk=training_request_id).update(staff_notified_at=sent_at)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("workshops", "0004_joining_url_reminder_days"),
+        ("notifications", "0001_initial"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [
+        migrations.RunPython(queue_unnotified_requests, stamp_notified_requests),
+        migrations.RemoveField(
+            model_name="trainingrequest",
+            name="staff_notified_at",
+        ),
+    ]
