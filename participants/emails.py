@@ -13,6 +13,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
 from notifications.choices import NotificationKind
@@ -83,17 +84,9 @@ def render(notification) -> EmailMultiAlternatives:
         context = {
             "participant": participant,
             "workshop": workshop,
-            "days": [_day(workshop, day) for day in days],
-            "is_online": workshop.delivery_mode != DeliveryMode.IN_PERSON,
-            "is_in_person": workshop.delivery_mode != DeliveryMode.VIRTUAL,
-            "place": ", ".join(
-                part
-                for part in (workshop.venue, workshop.city, str(workshop.country or ""))
-                if part
-            ),
-            "event_url": _event_url(workshop),
             "contact": ", ".join(settings.NOTIFICATIONS_REPLY_TO),
             "offset_days": notification.offset_days,
+            **_details(workshop, days, notification.language),
         }
         subject = _subject(notification, workshop)
         template = f"participants/email/{notification.kind}"
@@ -117,6 +110,36 @@ def render(notification) -> EmailMultiAlternatives:
                 "text/calendar",
             )
     return message
+
+
+def _details(workshop, days, language) -> dict:
+    """When, how to join or where, and the programme, in text and HTML: the same for
+    every participant of a workshop who reads `language`, so rendered once per batch
+    (the outbox's prefetch gives a batch's rows one shared workshop object, which
+    carries the rendered parts until the batch is done)."""
+    rendered = workshop.__dict__.setdefault("_email_details", {})
+    if language not in rendered:
+        context = {
+            "workshop": workshop,
+            "days": [_day(workshop, day) for day in days],
+            "is_online": workshop.delivery_mode != DeliveryMode.IN_PERSON,
+            "is_in_person": workshop.delivery_mode != DeliveryMode.VIRTUAL,
+            "place": ", ".join(
+                part
+                for part in (workshop.venue, workshop.city, str(workshop.country or ""))
+                if part
+            ),
+            "event_url": _event_url(workshop),
+            "contact": ", ".join(settings.NOTIFICATIONS_REPLY_TO),
+        }
+        rendered[language] = {
+            "details_text": render_to_string("participants/email/_details.txt", context),
+            # Rendered by the template engine with autoescaping on: safe as it is.
+            "details_html": mark_safe(  # noqa: S308
+                render_to_string("participants/email/_details.html", context)
+            ),
+        }
+    return rendered[language]
 
 
 def _subject(notification, workshop) -> str:
