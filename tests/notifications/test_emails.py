@@ -373,3 +373,39 @@ def test_confirmation_for_a_workshop_already_over_is_not_queued(participant):
     )
 
     assert outbox(registration) == []
+
+
+def test_confirmation_is_written_in_the_participants_language(workshop, confirm, smtp_sink):
+    participant = ParticipantFactory(given_name="Siti", preferred_language="id")
+
+    confirm(workshop, participant)
+
+    message = smtp_sink.received[0].message
+    assert (
+        message["Subject"] == "Tempat Anda telah dikonfirmasi: Regional Workshop on Document Fraud"
+    )
+    assert plain(message).split("\n\n")[:3] == [
+        "Yth. Siti,",
+        "Tempat Anda di Regional Workshop on Document Fraud telah dikonfirmasi. Rinciannya ada "
+        "di bawah ini; berkas kalender terlampir menambahkan setiap hari acara ke kalender Anda.",
+        "Waktu:\n"
+        "- Senin, 18 Maret 2030, 09:00–10:30 (Asia/Jakarta, UTC+07:00)\n"
+        "- Rabu, 20 Maret 2030, 13:00–15:00 (Asia/Jakarta, UTC+07:00)",
+    ]
+    assert 'lang="id"' in html(message)
+
+
+def test_reminder_is_written_in_thai_for_a_thai_reader(workshop, confirm, smtp_sink):
+    registration = confirm(workshop, ParticipantFactory(preferred_language="th"))
+    registration.notifications.filter(offset_days=1).update(due_at=timezone.now())
+
+    send_due_notifications()
+
+    message = smtp_sink.received[-1].message
+    # A long encoded subject is folded right after "Subject:"; readers drop that space.
+    assert message["Subject"].lstrip() == (
+        "แจ้งเตือน: Regional Workshop on Document Fraud จะเริ่มในอีก 1 วัน"
+    )
+    assert "วิธีเข้าร่วม:\nแพลตฟอร์ม: Zoom\nลิงก์สำหรับเข้าร่วม: https://zoom.example/j/123456\n" in (
+        plain(message)
+    )

@@ -135,3 +135,21 @@ def test_training_request_admin_shows_the_staff_notice_state(admin_client):
         NotificationState.PENDING,
         None,
     ]
+
+
+def test_acknowledgement_is_written_in_the_language_of_the_page_and_staff_read_english(
+    smtp_sink,
+):
+    submit(language="vi")
+
+    send_due_notifications()
+
+    staff, acknowledgement = (received.message for received in smtp_sink.received)
+    assert staff["Subject"] == "Training request: Immigration Department of Malaysia (Malaysia)"
+    assert acknowledgement["Subject"].lstrip() == (
+        "Chúng tôi đã nhận được yêu cầu đào tạo của quý vị"
+    )
+    assert plain(acknowledgement).split("\n")[0] == (
+        "Cảm ơn quý vị đã gửi yêu cầu đào tạo. Chúng tôi đã nhận được yêu cầu và sẽ trả lời "
+        "quý vị qua email."
+    )
