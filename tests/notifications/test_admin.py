@@ -10,8 +10,10 @@ from notifications.models import Notification
 from participants.choices import RegistrationStatus
 from participants.services import register_participant
 from tests.admin.forms import resubmit
+from tests.admin.test_workshop_page import schedule
 from tests.factories.notifications import NotificationFactory
-from tests.factories.participants import RegistrationFactory
+from tests.factories.participants import ParticipantFactory, RegistrationFactory
+from tests.factories.workshops import OrganisationFactory
 from workshops.choices import WorkshopStatus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("outbox_settings")]
@@ -183,3 +185,30 @@ def test_workshop_page_withdrawing_a_registration_cancels_its_reminders(
         ("reminder", "cancelled"),
         ("reminder", "cancelled"),
     ]
+
+
+def test_workshop_add_page_confirming_participants_queues_their_emails(
+    admin_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    participants = ParticipantFactory.create_batch(2)
+    data = schedule(
+        days=["2030-03-18", "2030-03-20"],
+        sessions=[],
+        participants=participants,
+        partner=OrganisationFactory(),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse("admin:workshops_workshop_add"), data)
+
+    assert response.status_code == 302
+    # The reminders follow the days saved in the same submit, after the registrations.
+    assert sorted(Notification.objects.values_list("kind", "offset_days", "state")) == [
+        ("confirmation", 0, "sent"),
+        ("confirmation", 0, "sent"),
+        ("reminder", 1, "pending"),
+        ("reminder", 1, "pending"),
+        ("reminder", 7, "pending"),
+        ("reminder", 7, "pending"),
+    ]
+    assert len(mailoutbox) == 2
