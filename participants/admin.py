@@ -282,8 +282,7 @@ class SessionWithEmailsAdmin(SessionAdmin):
     """A session's times changed on its own page change the day's hours in the emails."""
 
     def save_model(self, request, obj, form, change):
-        workshop_id = obj.workshop_id or getattr(form.cleaned_data.get("workshop"), "pk", None)
-        form.facts_before = workshop_facts(workshop_id) if workshop_id else None
+        form.facts_before = workshop_facts(obj.workshop_id)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):

@@ -212,3 +212,19 @@ def test_workshop_add_page_confirming_participants_queues_their_emails(
         ("reminder", 7, "pending"),
     ]
     assert len(mailoutbox) == 2
+
+
+def test_session_page_changing_a_sessions_time_tells_the_confirmed_participant(
+    admin_client, confirmed, mailoutbox, django_capture_on_commit_callbacks
+):
+    session = confirmed.workshop.sessions.get(title="Opening")
+    url = reverse("admin:workshops_session_change", args=[session.pk])
+    data = resubmit(admin_client.get(url))
+    data["start_time"] = "08:30"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    assert [m.subject for m in mailoutbox] == ["Changed: Regional Workshop on Document Fraud"]
+    assert "- Monday, March 18, 2030, 08:30–10:30 (Asia/Jakarta, UTC+07:00)" in mailoutbox[0].body
