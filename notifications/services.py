@@ -192,8 +192,9 @@ def send_due_notifications(*, time_limit: float | None = None) -> SendReport:
     """The sweep: take back claims older than the lease, then send every due email, a
     batch (NOTIFICATIONS_BATCH_SIZE) at a time over one SMTP connection per batch.
 
-    With `time_limit` (seconds), starts no batch after it and sets report.more when
-    due emails remain. Several sweeps may run at once: each takes its own rows.
+    With `time_limit` (seconds), starts no batch after it (but always sends one) and
+    sets report.more when due emails remain. Several sweeps may run at once: each
+    takes its own rows.
     """
     report = SendReport(taken_back=take_back_expired_claims())
     started = time.monotonic()
@@ -201,9 +202,6 @@ def send_due_notifications(*, time_limit: float | None = None) -> SendReport:
     # for its backoff, even a zero one, instead of being retried in a loop.
     due_before = timezone.now()
     while True:
-        if time_limit is not None and time.monotonic() - started > time_limit:
-            report.more = Notification.objects.due().exists()
-            break
         rows = _claim(
             Notification.objects.all(),
             limit=settings.NOTIFICATIONS_BATCH_SIZE,
@@ -212,6 +210,10 @@ def send_due_notifications(*, time_limit: float | None = None) -> SendReport:
         if not rows:
             break
         _send(rows, report)
+        # Checked after a batch: every sweep makes progress, however short its time.
+        if time_limit is not None and time.monotonic() - started > time_limit:
+            report.more = Notification.objects.due(due_before).exists()
+            break
     if report.sent or report.retrying or report.failed or report.taken_back:
         logger.info("notifications sweep: %s", report)
     return report

@@ -3,16 +3,12 @@
 import logging
 
 from celery import shared_task
+from django.conf import settings
 
 from . import services
 from .models import Notification
 
 logger = logging.getLogger(__name__)
-
-# The sweep starts no new batch after this many seconds, well inside the tasks' soft
-# time limit (CELERY_TASK_SOFT_TIME_LIMIT, 60 s), and enqueues itself again when due
-# emails remain: a backlog of thousands drains without waiting for the next beat tick.
-SWEEP_SECONDS = 40
 
 
 @shared_task
@@ -29,6 +25,9 @@ def task_send_notification(notification_id: int) -> None:
 @shared_task(expires=55)
 def task_send_due_notifications() -> None:
     """The periodic sweep (Celery beat, every minute; see CELERY_BEAT_SCHEDULE)."""
-    report = services.send_due_notifications(time_limit=SWEEP_SECONDS)
+    # A sweep starts no batch after NOTIFICATIONS_SWEEP_SECONDS, well inside the
+    # tasks' soft time limit (60 s), and enqueues itself again when due emails
+    # remain: a backlog of thousands drains without waiting for the next beat tick.
+    report = services.send_due_notifications(time_limit=settings.NOTIFICATIONS_SWEEP_SECONDS)
     if report.more:
         task_send_due_notifications.apply_async()

@@ -146,6 +146,15 @@ def test_send_due_sends_a_batch_over_one_connection(smtp_sink, settings):
     assert (report.sent, len(smtp_sink), smtp_sink.connections) == (10, 10, 3)
 
 
+def test_sweep_past_its_time_limit_stops_after_a_batch_and_says_more_is_due(smtp_sink, settings):
+    settings.NOTIFICATIONS_BATCH_SIZE = 2
+    NotificationFactory.create_batch(5)
+
+    report = services.send_due_notifications(time_limit=0)
+
+    assert (report.sent, report.more, len(smtp_sink)) == (2, True, 2)
+
+
 def test_smtp_server_refusing_twice_then_accepting_gets_the_email_on_the_third_try(
     smtp_sink, settings
 ):

@@ -52,7 +52,7 @@ def queue(settings):
 def start_worker(queue, sink):
     workers = []
 
-    def start(concurrency=1, batch_size=100):
+    def start(concurrency=1, batch_size=100, sweep_seconds=40):
         worker = CeleryWorker(
             queue=queue,
             concurrency=concurrency,
@@ -64,6 +64,7 @@ def start_worker(queue, sink):
                 "CONTACT_EMAILS": "training@rso.example",
                 "NOTIFICATIONS_LEASE": str(LEASE),
                 "NOTIFICATIONS_BATCH_SIZE": str(batch_size),
+                "NOTIFICATIONS_SWEEP_SECONDS": str(sweep_seconds),
             },
         )
         workers.append(worker)

@@ -26,7 +26,14 @@ def database_url(settings_dict) -> str:
 class CeleryWorker:
     def __init__(self, *, queue: str, env: dict, concurrency: int = 1):
         self.queue = queue
-        self.env = {**os.environ, **env, "CELERY_TASK_ALWAYS_EAGER": "false"}
+        # The queue is the worker's default too: a task it enqueues itself (the sweep,
+        # to go on with a backlog) stays on the queue it consumes.
+        self.env = {
+            **os.environ,
+            **env,
+            "CELERY_TASK_ALWAYS_EAGER": "false",
+            "CELERY_TASK_DEFAULT_QUEUE": queue,
+        }
         self.concurrency = concurrency
         self.process = None
         self.log: list[str] = []
