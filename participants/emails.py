@@ -5,6 +5,7 @@ ParticipantsConfig.ready(); when each is due is participants/services.py.
 """
 
 import datetime as dt
+import uuid
 import zoneinfo
 from urllib.parse import urlsplit
 
@@ -13,7 +14,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
+from django.utils.html import escape
 from django.utils.translation import gettext, ngettext
 
 from notifications.choices import NotificationKind
@@ -41,6 +42,10 @@ PREFETCH = (
         ),
     ),
 )
+# Where the participant's name goes in a body rendered once for all (see _parts): letters
+# and digits only, so that escaping leaves it as it is, and random, so that no text
+# typed by staff can contain it.
+NAME = f"NAME{uuid.uuid4().hex}"
 # The calendar attachment goes with the emails that announce or change the dates.
 WITH_CALENDAR = {
     NotificationKind.CONFIRMATION,
@@ -80,46 +85,36 @@ def render(notification) -> EmailMultiAlternatives:
     ):
         raise Obsolete("the workshop has no dates or has started")
 
-    with translation.override(notification.language), timezone.override(workshop.timezone):
-        context = {
-            "participant": participant,
-            "workshop": workshop,
-            "contact": ", ".join(settings.NOTIFICATIONS_REPLY_TO),
-            "offset_days": notification.offset_days,
-            **_details(workshop, days, notification.language),
-        }
-        subject = _subject(notification, workshop)
-        template = f"participants/email/{notification.kind}"
-        message = EmailMultiAlternatives(
-            subject=subject,
-            # Templates end with their tags' line breaks: one final newline is enough.
-            body=render_to_string(f"{template}.txt", context).strip() + "\n",
-            to=[participant.email],
-        )
-        message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
-        if notification.kind in WITH_CALENDAR and days:
-            message.attach(
-                f"{workshop.slug}.ics",
-                build_calendar(
-                    [workshop],
-                    name=workshop.title,
-                    absolute_url=lambda path: f"{settings.SITE_URL}{path}",
-                    uid_domain=urlsplit(settings.SITE_URL).hostname or "localhost",
-                    with_joining_url=True,
-                ),
-                "text/calendar",
-            )
+    parts = _parts(notification, workshop, days)
+    message = EmailMultiAlternatives(
+        subject=parts["subject"],
+        body=parts["text"].replace(NAME, participant.given_name),
+        to=[participant.email],
+    )
+    message.attach_alternative(
+        parts["html"].replace(NAME, escape(participant.given_name)), "text/html"
+    )
+    if parts["calendar"]:
+        message.attach(f"{workshop.slug}.ics", parts["calendar"], "text/calendar")
     return message
 
 
-def _details(workshop, days, language) -> dict:
-    """When, how to join or where, and the programme, in text and HTML: the same for
-    every participant of a workshop who reads `language`, so rendered once per batch
-    (the outbox's prefetch gives a batch's rows one shared workshop object, which
-    carries the rendered parts until the batch is done)."""
-    rendered = workshop.__dict__.setdefault("_email_details", {})
-    if language not in rendered:
+def _parts(notification, workshop, days) -> dict:
+    """Subject, text, HTML and calendar of an email of this kind, language (and reminder
+    offset) about `workshop`, with NAME where the participant's name goes.
+
+    They are the same for every participant but for the name, so they are rendered once
+    per batch: the outbox's prefetch gives a batch's rows one shared workshop object,
+    which keeps them until the batch is done. The templates get no participant at all,
+    so nothing personal can be rendered into a body another participant receives.
+    """
+    key = (notification.kind, notification.language, notification.offset_days)
+    rendered = workshop.__dict__.setdefault("_email_parts", {})
+    if key in rendered:
+        return rendered[key]
+    with translation.override(notification.language), timezone.override(workshop.timezone):
         context = {
+            "name": NAME,
             "workshop": workshop,
             "days": [_day(workshop, day) for day in days],
             "is_online": workshop.delivery_mode != DeliveryMode.IN_PERSON,
@@ -131,15 +126,26 @@ def _details(workshop, days, language) -> dict:
             ),
             "event_url": _event_url(workshop),
             "contact": ", ".join(settings.NOTIFICATIONS_REPLY_TO),
+            "offset_days": notification.offset_days,
         }
-        rendered[language] = {
-            "details_text": render_to_string("participants/email/_details.txt", context),
-            # Rendered by the template engine with autoescaping on: safe as it is.
-            "details_html": mark_safe(  # noqa: S308
-                render_to_string("participants/email/_details.html", context)
-            ),
+        template = f"participants/email/{notification.kind}"
+        calendar = None
+        if notification.kind in WITH_CALENDAR and days:
+            calendar = build_calendar(
+                [workshop],
+                name=workshop.title,
+                absolute_url=lambda path: f"{settings.SITE_URL}{path}",
+                uid_domain=urlsplit(settings.SITE_URL).hostname or "localhost",
+                with_joining_url=True,
+            )
+        rendered[key] = {
+            "subject": _subject(notification, workshop),
+            # Templates end with their tags' line breaks: one final newline is enough.
+            "text": render_to_string(f"{template}.txt", context).strip() + "\n",
+            "html": render_to_string(f"{template}.html", context),
+            "calendar": calendar,
         }
-    return rendered[language]
+    return rendered[key]
 
 
 def _subject(notification, workshop) -> str:

@@ -409,3 +409,20 @@ def test_reminder_is_written_in_thai_for_a_thai_reader(workshop, confirm, smtp_s
     assert "วิธีเข้าร่วม:\nแพลตฟอร์ม: Zoom\nลิงก์สำหรับเข้าร่วม: https://zoom.example/j/123456\n" in (
         plain(message)
     )
+
+
+def test_emails_of_one_batch_each_carry_their_own_participants_name(workshop, smtp_sink):
+    names = ["Siti", "Nguyễn <Văn> & Co"]
+    for name in names:
+        register_participant(
+            workshop=workshop,
+            participant=ParticipantFactory(given_name=name),
+            status=CONFIRMED,
+        )
+
+    report = send_due_notifications()  # one batch: the body is rendered once for both
+
+    assert report.sent == 2
+    messages = sorted((received.message for received in smtp_sink.received), key=lambda m: m["To"])
+    assert [plain(m).split("\n")[0] for m in messages] == ["Dear Siti,", "Dear Nguyễn <Văn> & Co,"]
+    assert '<p style="margin:0 0 16px;">Dear Nguyễn &lt;Văn&gt; &amp; Co,</p>' in html(messages[1])
