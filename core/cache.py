@@ -15,6 +15,37 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content:generation"
 
+# After a cache error this process leaves the cache alone for a while: a Redis that
+# is down or hung must cost one timeout, not one per request, and one log line, not
+# a traceback per request. Reads then compute, writes are skipped.
+UNAVAILABLE_SECONDS = 30
+_unavailable_until = 0.0
+
+
+def cache_is_available() -> bool:
+    return time.monotonic() >= _unavailable_until
+
+
+def cache_failed(action: str, error: Exception) -> None:
+    """Note a cache error: one warning line when the cache starts failing, then
+    silence while this process leaves it alone."""
+    global _unavailable_until
+    if cache_is_available():
+        logger.warning(
+            "cache: %s failed (%s: %s); leaving the cache alone for %s s",
+            action,
+            type(error).__name__,
+            error,
+            UNAVAILABLE_SECONDS,
+        )
+    _unavailable_until = time.monotonic() + UNAVAILABLE_SECONDS
+
+
+def reset_cache_availability() -> None:
+    """For tests: forget an earlier failure."""
+    global _unavailable_until
+    _unavailable_until = 0.0
+
 
 def current_generation() -> int:
     generation = cache.get(GENERATION_KEY)
@@ -34,24 +65,26 @@ def bump_generation() -> None:
             cache.incr(GENERATION_KEY)
         except ValueError:  # the key is missing: any new value invalidates
             cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-    except Exception:
-        logger.warning("content cache: could not bump the generation", exc_info=True)
+    except Exception as error:
+        cache_failed("bumping the content generation", error)
 
 
 def cached_per_generation(key: str, compute, *, timeout: int = 60 * 60):
     """compute(), stored under `key` until the content generation changes (or
     `timeout` seconds pass). Falls back to compute() when the cache is down."""
+    if not cache_is_available():
+        return compute()
     try:
         generation = current_generation()
         stored = cache.get(key)
         if stored is not None and stored[0] == generation:
             return stored[1]
-    except Exception:
-        logger.warning("content cache: unavailable", exc_info=True)
+    except Exception as error:
+        cache_failed(f"reading {key}", error)
         return compute()
     value = compute()
     try:
         cache.set(key, (generation, value), timeout)
-    except Exception:
-        logger.warning("content cache: could not store %s", key, exc_info=True)
+    except Exception as error:
+        cache_failed(f"storing {key}", error)
     return value

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from participants.choices import TRAINED_STATUSES, Gender
+from participants.choices import TRAINED_STATUSES, AttendanceMark, Gender
 from participants.models import Attendance, Participant, Testimonial
 from participants.services import record_attendance, register_participant
 from publications.choices import ArticleStatus, FileFormat
@@ -327,7 +327,7 @@ def _load_registrations(workshop, days, groups, *, states, organisations, number
     }
     registrations = {r.participant_id: r for r in workshop.registrations.all()}
     attendance = {
-        (a.registration_id, a.day_id): a.is_present
+        (a.registration_id, a.day_id): a.mark
         for a in Attendance.objects.filter(registration__workshop=workshop)
     }
     for number, group in people:
@@ -372,12 +372,13 @@ def _load_registrations(workshop, days, groups, *, states, organisations, number
             continue
         for number_of_day, day in enumerate(days, start=1):
             is_present = present_on is None or number_of_day in present_on
-            if attendance.get((registration.pk, day.pk)) != is_present:
-                mark = record_attendance(registration=registration, day=day, is_present=is_present)
+            mark = AttendanceMark.PRESENT if is_present else AttendanceMark.ABSENT
+            if attendance.get((registration.pk, day.pk)) != mark:
+                saved = record_attendance(registration=registration, day=day, mark=mark)
                 if (registration.pk, day.pk) in attendance:
-                    tally.mark_updated(mark)
+                    tally.mark_updated(saved)
                 else:
-                    tally.mark_created(mark)
+                    tally.mark_created(saved)
 
 
 def _load_workshops(*, states, organisations, areas, speakers, trainer, tally):

@@ -18,7 +18,7 @@ same N again adds nothing and a larger N adds the difference.
 import dataclasses
 import datetime as dt
 
-from participants.choices import RegistrationStatus
+from participants.choices import AttendanceMark, RegistrationStatus
 from participants.models import Attendance, Participant, Registration
 from publications.choices import ArticleStatus
 from publications.models import NewsArticle
@@ -286,8 +286,9 @@ def _create_chunk(numbers, refs):
             Attendance(
                 registration_id=r.pk,
                 day_id=day.pk,
-                is_present=r.status == RegistrationStatus.COMPLETED
-                or day_number < len(SESSIONS_PER_DAY),
+                mark=AttendanceMark.PRESENT
+                if r.status == RegistrationStatus.COMPLETED or day_number < len(SESSIONS_PER_DAY)
+                else AttendanceMark.ABSENT,
             )
             for r in registrations
             for day_number, day in enumerate(days_by_workshop[r.workshop_id], start=1)

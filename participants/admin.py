@@ -126,7 +126,7 @@ class RegistrationAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
 
 @admin.register(Attendance)
 class AttendanceAdmin(admin.ModelAdmin):
-    list_display = ["participant", "workshop", "day", "is_present", "recorded_by", "recorded_at"]
+    list_display = ["participant", "workshop", "day", "mark", "recorded_by", "recorded_at"]
     list_select_related = [
         "registration__participant",
         "registration__workshop",
@@ -134,7 +134,7 @@ class AttendanceAdmin(admin.ModelAdmin):
         "recorded_by",
     ]
     list_filter = [
-        "is_present",
+        "mark",
         year_filter("day__held_on"),
         ("registration__workshop", admin.RelatedOnlyFieldListFilter),
     ]
@@ -144,7 +144,7 @@ class AttendanceAdmin(admin.ModelAdmin):
         "registration__workshop__title",
     ]
     autocomplete_fields = ["registration", "day"]
-    fields = ["registration", "day", "is_present", "recorded_by", "recorded_at"]
+    fields = ["registration", "day", "mark", "recorded_by", "recorded_at"]
 
     def get_readonly_fields(self, request, obj=None):
         if obj:
@@ -162,7 +162,7 @@ class AttendanceAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         # Through the service, like the trainers' roll call, so it records who marked it.
         saved = record_attendance(
-            registration=obj.registration, day=obj.day, is_present=obj.is_present, by=request.user
+            registration=obj.registration, day=obj.day, mark=obj.mark, by=request.user
         )
         obj.pk, obj.recorded_by, obj.recorded_at = saved.pk, saved.recorded_by, saved.recorded_at
 

@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 from workshops.choices import WorkshopStatus
 from workshops.models import MemberState, Organisation, Workshop, WorkshopDay
 
-from .choices import TRAINED_STATUSES, Gender, RegistrationStatus
+from .choices import TRAINED_STATUSES, AttendanceMark, Gender, RegistrationStatus
 
 
 class Participant(models.Model):
@@ -99,7 +99,8 @@ class Attendance(models.Model):
         Registration, on_delete=models.CASCADE, related_name="attendances"
     )
     day = models.ForeignKey(WorkshopDay, on_delete=models.CASCADE, related_name="attendances")
-    is_present = models.BooleanField(default=True)
+    mark = models.CharField(max_length=10, choices=AttendanceMark.choices)
+    # Who set the current mark and when: a correction replaces both.
     recorded_at = models.DateTimeField(auto_now=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -116,10 +117,14 @@ class Attendance(models.Model):
                     "Attendance for this participant and day is already recorded."
                 ),
             ),
+            models.CheckConstraint(
+                condition=Q(mark__in=AttendanceMark.values),
+                name="participants_attendance_mark_valid",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.registration} on {self.day}: {'present' if self.is_present else 'absent'}"
+        return f"{self.registration} on {self.day}: {self.mark}"
 
     def clean(self):
         if (

@@ -27,7 +27,7 @@ from workshops.models import Workshop, WorkshopDay
 from workshops.queries import WorkshopFacts, workshop_facts
 from workshops.services import set_workshop_days
 
-from .choices import RegistrationStatus
+from .choices import AttendanceMark, RegistrationStatus
 from .emails import may_email
 from .models import Attendance, Participant, Registration
 
@@ -111,18 +111,23 @@ def change_registration(
 
 
 def record_attendance(
-    *, registration: Registration, day: WorkshopDay, is_present: bool, by=None
+    *, registration: Registration, day: WorkshopDay, mark: str, by=None
 ) -> Attendance:
-    """Set one participant's attendance on one day, replacing an earlier mark.
+    """Set one participant's attendance mark (AttendanceMark) on one day, replacing an
+    earlier mark; `by` and the time are recorded with it.
 
-    Raises ValidationError when the day is not one of the registration's workshop.
+    Raises ValidationError when the day is not one of the registration's workshop or
+    the mark is not one of AttendanceMark. A whole day's roll call is
+    training.services.record_roll_call, in a constant number of queries.
     """
     if day.workshop_id != registration.workshop_id:
         raise ValidationError("Choose a day of the workshop this registration is for.")
+    if mark not in AttendanceMark.values:
+        raise ValidationError(f"Choose a mark among {', '.join(AttendanceMark.values)}.")
     attendance, _ = Attendance.objects.update_or_create(
         registration=registration,
         day=day,
-        defaults={"is_present": is_present, "recorded_by": by},
+        defaults={"mark": mark, "recorded_by": by},
     )
     return attendance
 

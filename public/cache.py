@@ -21,17 +21,27 @@ rendered, so it must hold nothing specific to one visitor (no CSRF token, no
 
 import hashlib
 import logging
+from importlib import import_module
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.dummy import DummyCache
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.http import HttpResponse, QueryDict
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language, get_language_from_path
 
-from core.cache import GENERATION_KEY, bump_generation, current_generation
+from core.cache import (
+    GENERATION_KEY,
+    bump_generation,
+    cache_failed,
+    cache_is_available,
+    current_generation,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +67,13 @@ PUBLIC_MODELS = frozenset(
         "publications.NewsletterFigure",
         "publications.NewsletterSection",
     }
+)
+# The query parameters a public page reads. Any other (utm_source, fbclid, a random
+# string) changes nothing a page shows: it is left out of the key and out of the
+# request the page is rendered for, so it can neither store one more copy of a page
+# nor force a render. Empty values count as absent, as the filter forms read them.
+PAGE_PARAMETERS = frozenset(
+    {"page", "q", "thematic_area", "year", "kind", "member_state", "when", "language"}
 )
 # Free-text searches are too varied to be worth storing.
 UNCACHED_PARAMETERS = ("q",)
@@ -92,20 +109,66 @@ def connect_signals() -> None:
     m2m_changed.connect(_m2m_changed, dispatch_uid="public_cache_m2m_changed")
 
 
-def _is_cacheable(request) -> bool:
-    return (
-        # With caching turned off (CACHE_URL=dummycache://), skip the key and the
-        # lookups: they would cost each page for nothing.
-        not isinstance(caches[DEFAULT_CACHE_ALIAS], DummyCache)
-        and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
-        and not any(name in request.GET for name in UNCACHED_PARAMETERS)
+def canonical_query(request) -> str:
+    """The query string as far as public pages read it: their parameters with a
+    value, sorted."""
+    return urlencode(
+        sorted(
+            (name, value)
+            for name, values in request.GET.lists()
+            if name in PAGE_PARAMETERS
+            for value in values
+            if value != ""
+        )
     )
 
 
+def _has_messages(request) -> bool:
+    # Signed by Django: anything else decodes to None. _decode is the storage's own
+    # reader, stable across Django versions since 1.x.
+    messages = request.COOKIES.get(CookieStorage.cookie_name)
+    return bool(messages and CookieStorage(request)._decode(messages))
+
+
+def _has_visitor_state(request) -> bool:
+    """Whether the page may show something of this visitor: a live session (a
+    logged-in user, a saved form) or messages waiting. A made-up cookie does not
+    count, or anyone could force uncached renders by sending one.
+
+    Before SessionMiddleware (the page cache's middleware), asked only when a stored
+    page was found, so that other pages pay no session lookup for it; in a view, the
+    session it loads is the one the page then uses."""
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    session = getattr(request, "session", None)
+    if not session_key:
+        # Not even looked at: a session read makes the response vary on Cookie.
+        has_session = False
+    elif session is not None:
+        has_session = bool(session.keys())
+    else:
+        has_session = import_module(settings.SESSION_ENGINE).SessionStore().exists(session_key)
+    return has_session or _has_messages(request)
+
+
+def _may_use_cache(request) -> bool:
+    if (
+        # With caching turned off (CACHE_URL=dummycache://), skip the key and the
+        # lookups: they would cost each page for nothing.
+        isinstance(caches[DEFAULT_CACHE_ALIAS], DummyCache)
+        or not cache_is_available()
+        or request.method not in ("GET", "HEAD")
+        or any(request.GET.get(name) for name in UNCACHED_PARAMETERS)
+    ):
+        return False
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return False  # Django answers 400 and logs it, once
+    return True
+
+
 def _page_key(request, language) -> str:
-    address = f"{request.get_host()}{request.get_full_path()}".encode()
+    address = f"{request.get_host()}{request.path}?{canonical_query(request)}".encode()
     digest = hashlib.sha256(address).hexdigest()[:32]
     return f"public-pages:{language}:{digest}"
 
@@ -131,35 +194,51 @@ def _lookup(request, language):
     return lookups[language]
 
 
+def _shared_cache_headers(response) -> None:
+    # What every visitor gets alike: a proxy or browser may keep it as long as we do.
+    patch_cache_control(response, public=True, max_age=PAGE_SECONDS)
+
+
+# Headers a view sets that belong to what it answers (a calendar's file name).
+STORED_HEADERS = ("Content-Disposition",)
+
+
+def _cached_response(page, language) -> HttpResponse:
+    response = HttpResponse(page["content"], content_type=page["content_type"])
+    for name, value in page.get("headers", {}).items():
+        response[name] = value
+    response["Content-Language"] = language
+    if language == settings.LANGUAGE_CODE:
+        # English has no prefix: the same address could have answered in another
+        # language, as LocaleMiddleware says for unprefixed pages.
+        patch_vary_headers(response, ["Accept-Language"])
+    _shared_cache_headers(response)
+    return response
+
+
 class PublicPageCacheMiddleware:
     """Serves a stored public page before sessions, locale, CSRF, auth, messages and
     URL routing run: none of them changes what a stored page says.
 
     It finds only what a CachedPageMixin view stored, under the same key (the
     language comes from the address, as LocaleMiddleware would take it), and sets
-    the two headers LocaleMiddleware would have added. Put it after the security
-    and CSP middleware, whose headers every response needs.
+    the headers LocaleMiddleware would have added. Put it after the security and CSP
+    middleware, whose headers every response needs.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if _is_cacheable(request):
+        if _may_use_cache(request):
             language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
             try:
                 _key, _generation, page = _lookup(request, language)
-            except Exception:
-                logger.warning("public page cache: unavailable", exc_info=True)
+            except Exception as error:
+                cache_failed("reading a page", error)
                 page = None
-            if page is not None:
-                response = HttpResponse(page["content"], content_type=page["content_type"])
-                response["Content-Language"] = language
-                if language == settings.LANGUAGE_CODE:
-                    # English has no prefix: the same address could have answered in
-                    # another language, as LocaleMiddleware says for unprefixed pages.
-                    patch_vary_headers(response, ["Accept-Language"])
-                return response
+            if page is not None and not _has_visitor_state(request):
+                return _cached_response(page, language)
         return self.get_response(request)
 
 
@@ -169,20 +248,29 @@ class CachedPageMixin:
     the middleware be left out).
 
     Put it first among a view's bases. Headers (CSP, security) are set by the
-    middleware on every response, cached or not: only the body is stored.
+    middleware on every response, cached or not: only the body is stored. A page
+    rendered for a visitor with a session or messages says it is private.
     """
 
     def dispatch(self, request, *args, **kwargs):
         key = None
-        if _is_cacheable(request):
+        is_cacheable = _may_use_cache(request) and not _has_visitor_state(request)
+        if is_cacheable:
+            language = get_language()
             try:
-                key, generation, cached = _lookup(request, get_language())
-            except Exception:
-                logger.warning("public page cache: unavailable", exc_info=True)
+                key, generation, cached = _lookup(request, language)
+            except Exception as error:
+                cache_failed("reading a page", error)
                 key = cached = None
             if cached is not None:
-                return HttpResponse(cached["content"], content_type=cached["content_type"])
+                return _cached_response(cached, language)
+            _drop_other_parameters(request)
         response = super().dispatch(request, *args, **kwargs)
+        if not is_cacheable:
+            patch_cache_control(response, private=True)
+            patch_vary_headers(response, ["Cookie"])
+        elif response.status_code == 200:
+            _shared_cache_headers(response)
         if key is not None and response.status_code == 200 and not response.streaming:
             # The generation read before rendering: a write during the render makes
             # this copy stale at once instead of passing for current.
@@ -195,6 +283,16 @@ class CachedPageMixin:
         return response
 
 
+def _drop_other_parameters(request) -> None:
+    """Render the page for its canonical address, since it is stored under it: links
+    it builds from the query string (pagination, languages) must not carry another
+    visitor's parameters."""
+    query = canonical_query(request)
+    if query != request.META.get("QUERY_STRING", ""):
+        request.GET = QueryDict(query)
+        request.META["QUERY_STRING"] = query
+
+
 def _store(key, generation, response) -> None:
     try:
         cache.set(
@@ -203,8 +301,9 @@ def _store(key, generation, response) -> None:
                 "generation": generation,
                 "content": response.content,
                 "content_type": response["Content-Type"],
+                "headers": {name: response[name] for name in STORED_HEADERS if name in response},
             },
             PAGE_SECONDS,
         )
-    except Exception:
-        logger.warning("public page cache: could not store a page", exc_info=True)
+    except Exception as error:
+        cache_failed("storing a page", error)

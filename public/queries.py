@@ -15,8 +15,6 @@ from workshops.choices import PartnerRole
 from workshops.models import (
     MemberState,
     Organisation,
-    Session,
-    Speaker,
     ThematicArea,
     Workshop,
     WorkshopDay,
@@ -93,26 +91,60 @@ class EventPage:
         return f"{self.workshop.timezone} (UTC{sign}{hours:02d}:{minutes:02d})"
 
 
-def _speaker_line(speaker: Speaker) -> str:
-    line = str(speaker)  # “Ms. Among Resi”
-    if speaker.position:
-        line += f", {speaker.position}"
-    if organisation := speaker.organisation:
-        line += f", {organisation.name}"
-        if organisation.acronym:
-            line += f" ({organisation.acronym})"
+def _speaker_line(row: dict) -> str:
+    """“Ms. Among Resi, Officer, Organisation (ACR)”, from a row of _programme_rows."""
+    line = f"{row['sessions__speakers__honorific']} {row['sessions__speakers__name']}".strip()
+    if position := row["sessions__speakers__position"]:
+        line += f", {position}"
+    if organisation := row["sessions__speakers__organisation__name"]:
+        line += f", {organisation}"
+        if acronym := row["sessions__speakers__organisation__acronym"]:
+            line += f" ({acronym})"
     return line
+
+
+def _programme_rows(workshop: Workshop):
+    """The workshop's days with their sessions and speakers in one statement (outer
+    joins): a row per speaker of a session, one per session without speakers, one
+    per day without sessions, in programme order. Rows rather than model instances
+    with three levels of prefetching: the page only prints them."""
+    return (
+        WorkshopDay.objects.filter(workshop=workshop)
+        .order_by(
+            "held_on",
+            "sessions__order",
+            "sessions__start_time",
+            "sessions__pk",
+            "sessions__speakers__name",
+            "sessions__speakers__pk",
+        )
+        .values(
+            "pk",
+            "held_on",
+            "notes",
+            "sessions__pk",
+            "sessions__title",
+            "sessions__description",
+            "sessions__start_time",
+            "sessions__end_time",
+            "sessions__speakers__honorific",
+            "sessions__speakers__name",
+            "sessions__speakers__position",
+            "sessions__speakers__organisation__name",
+            "sessions__speakers__organisation__acronym",
+        )
+    )
 
 
 def public_event(*, slug: str) -> EventPage:
     """The public page of one event, with its programme grouped by day.
 
     Raises Workshop.DoesNotExist for an unknown slug, a draft or a non-public
-    workshop (Workshop.objects.public()). Eight statements, whatever the size of
-    the programme: the workshop with its country and participant count, its days,
-    their sessions, the sessions' speakers with their organisations, its thematic
-    areas, its partners with their organisations, and the member states and the
-    agencies represented (event_facets). Day labels are formatted in the active
+    workshop (Workshop.objects.public()). Six statements, whatever the size of the
+    programme: the workshop with its country and participant count, its thematic
+    areas, its partners with their organisations, its programme (days, sessions and
+    speakers in one), and the member states and the agencies represented
+    (event_facets). Day labels are formatted in the active
     language.
     """
     workshop = (
@@ -120,24 +152,6 @@ def public_event(*, slug: str) -> EventPage:
         .select_related("country")
         .annotate(participant_count=participant_count())
         .prefetch_related(
-            Prefetch(
-                "days",
-                queryset=WorkshopDay.objects.order_by("held_on").prefetch_related(
-                    Prefetch(
-                        "sessions",
-                        queryset=Session.objects.order_by(
-                            "order", "start_time", "pk"
-                        ).prefetch_related(
-                            Prefetch(
-                                "speakers",
-                                queryset=Speaker.objects.select_related("organisation").order_by(
-                                    "name", "pk"
-                                ),
-                            )
-                        ),
-                    )
-                ),
-            ),
             Prefetch("thematic_areas", queryset=ThematicArea.objects.order_by("name")),
             Prefetch(
                 "partners",
@@ -152,32 +166,39 @@ def public_event(*, slug: str) -> EventPage:
     days: list[ProgrammeDay] = []
     has_session_times = False
     today = timezone.localdate()
-    for day in workshop.days.all():
-        sessions = []
-        for session in day.sessions.all():
-            has_session_times = has_session_times or session.start_time is not None
-            sessions.append(
-                ProgrammeSession(
-                    title=session.title,
-                    description=session.description,
-                    # “H:i” is the same in every language.
-                    start_time=f"{session.start_time:%H:%M}" if session.start_time else "",
-                    end_time=f"{session.end_time:%H:%M}" if session.end_time else "",
-                    speakers=[_speaker_line(speaker) for speaker in session.speakers.all()],
+    session_pk = None
+    for row in _programme_rows(workshop):
+        if not days or days[-1].pk != row["pk"]:
+            held_on = row["held_on"]
+            days.append(
+                ProgrammeDay(
+                    pk=row["pk"],
+                    held_on=held_on,
+                    iso=held_on.isoformat(),
+                    label=f"{date_format(held_on, 'l')}, {date_format(held_on, 'DATE_FORMAT')}",
+                    notes=row["notes"],
+                    sessions=[],
+                    is_past=held_on < today,
                 )
             )
-        held_on = day.held_on
-        days.append(
-            ProgrammeDay(
-                pk=day.pk,
-                held_on=held_on,
-                iso=held_on.isoformat(),
-                label=f"{date_format(held_on, 'l')}, {date_format(held_on, 'DATE_FORMAT')}",
-                notes=day.notes,
-                sessions=sessions,
-                is_past=held_on < today,
+        if row["sessions__pk"] is None:
+            continue
+        if row["sessions__pk"] != session_pk:
+            session_pk = row["sessions__pk"]
+            starts, ends = row["sessions__start_time"], row["sessions__end_time"]
+            has_session_times = has_session_times or starts is not None
+            days[-1].sessions.append(
+                ProgrammeSession(
+                    title=row["sessions__title"],
+                    description=row["sessions__description"],
+                    # “H:i” is the same in every language.
+                    start_time=f"{starts:%H:%M}" if starts else "",
+                    end_time=f"{ends:%H:%M}" if ends else "",
+                    speakers=[],
+                )
             )
-        )
+        if row["sessions__speakers__name"] is not None:
+            days[-1].sessions[-1].speakers.append(_speaker_line(row))
 
     by_role: dict[str, list[Partner]] = {}
     for partner in workshop.partners.all():

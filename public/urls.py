@@ -14,8 +14,8 @@ language_neutral = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("feeds/news/", feeds.LatestNewsFeed(), name="news-feed"),
     path("feeds/news/atom/", feeds.LatestNewsAtomFeed(), name="news-feed-atom"),
-    path("events.ics", calendars.upcoming_events_calendar, name="events-calendar"),
-    path("events/<slug:slug>.ics", calendars.event_calendar, name="event-calendar"),
+    path("events.ics", calendars.UpcomingEventsCalendar.as_view(), name="events-calendar"),
+    path("events/<slug:slug>.ics", calendars.EventCalendar.as_view(), name="event-calendar"),
 ]
 
 news_patterns = [

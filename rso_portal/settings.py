@@ -5,6 +5,7 @@ environment values (see README, "Configuration"). Defaults are the safe ones;
 `make run` turns DEBUG on explicitly.
 """
 
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -40,18 +41,24 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     # Ours, in the order they may import each other (README, "Layout"; make lint).
     "core",
     "notifications",
     "workshops",
     "participants",
+    "training",
     "publications",
     "reports",
     "public",
+    "trainer",
     "demo",
 ]
 
 MIDDLEWARE = [
+    # First: what the others read of the client (address, scheme) must be true.
+    "core.middleware.TrustedProxyMiddleware",
+    "core.middleware.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
@@ -66,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into our page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rso_portal.urls"
@@ -123,7 +132,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+# The trainers' login; staff log in at /admin/, whose views send them to the admin's own.
+LOGIN_URL = "trainer:login"
+LOGIN_REDIRECT_URL = "trainer:home"
+
+# Login throttling (django-axes), for every login the portal has (the admin's and
+# the trainers'): after 5 wrong passwords, signing in to that account, or from that
+# address, pauses for 15 minutes. The address is REMOTE_ADDR as
+# TrustedProxyMiddleware sets it, so a forged X-Forwarded-For changes nothing.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.middleware.client_address"
+AXES_LOCKOUT_CALLABLE = "core.views.login_locked_out"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [
@@ -190,7 +216,10 @@ NOTIFICATIONS_SWEEP_SECONDS = env.int("NOTIFICATIONS_SWEEP_SECONDS", default=40)
 # never come back and logging in would be impossible.
 HTTPS = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS
+# Believed only from TRUSTED_PROXIES (core.middleware.TrustedProxyMiddleware drops
+# the header from anyone else). Loopback is the container's own health probe.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if HTTPS else 0)
@@ -268,13 +297,26 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
+    "filters": {
+        "client_error": {"()": "core.logging.ClientErrorFilter"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "client_errors": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["client_error"],
+        },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # Request errors can carry POST bodies with personal data; the admins'
         # email handler is left out on purpose and errors go to the console only.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.security.DisallowedHost": {
+            "handlers": ["client_errors"],
+            "level": "WARNING",
+            "propagate": False,
+        },
     },
 }

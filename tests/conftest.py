@@ -1,7 +1,16 @@
+import datetime as dt
 import os
 
 import pytest
 from django.utils import translation
+
+from tests.factories.participants import RegistrationFactory
+from tests.factories.workshops import (
+    TrainerAssignmentFactory,
+    UserFactory,
+    WorkshopDayFactory,
+    WorkshopFactory,
+)
 
 # Which real services this run talks to. Tests that need one skip without it on a
 # laptop; CI sets both and treats any skip as a failure (see pytest_sessionfinish).
@@ -29,7 +38,11 @@ def _plain_static_storage(settings):
 def _empty_cache():
     from django.core.cache import cache
 
+    from core.cache import reset_cache_availability
+
     cache.clear()
+    # A test that broke the cache on purpose must not leave it skipped for the next.
+    reset_cache_availability()
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -49,3 +62,93 @@ def _default_language_afterwards():
     # any request (a service, a task) in Thai.
     yield
     translation.deactivate()
+
+
+# A trainer's workshop, for the tests of training/ and trainer/.
+# The days of the two-day virtual workshop of the seeds: long past whenever tests run.
+MONDAY = dt.date(2022, 7, 18)
+WEDNESDAY = dt.date(2022, 7, 20)
+
+
+@pytest.fixture
+def trainer(db):
+    return UserFactory(username="trainer", first_name="Tran", last_name="Ner")
+
+
+@pytest.fixture
+def workshop(trainer):
+    workshop = WorkshopFactory(title="Virtual Training Workshop", slug="virtual-workshop")
+    TrainerAssignmentFactory(workshop=workshop, trainer=trainer)
+    return workshop
+
+
+@pytest.fixture
+def monday(workshop):
+    return WorkshopDayFactory(workshop=workshop, held_on=MONDAY)
+
+
+@pytest.fixture
+def wednesday(workshop):
+    return WorkshopDayFactory(workshop=workshop, held_on=WEDNESDAY)
+
+
+@pytest.fixture
+def make_roll(workshop):
+    """n confirmed registrations of the workshop, by family name."""
+
+    def make(n, **kwargs):
+        return [
+            RegistrationFactory(workshop=workshop, participant__family_name=f"P{i:03d}", **kwargs)
+            for i in range(n)
+        ]
+
+    return make
+
+
+class SilentServer:
+    """A TCP server on loopback that accepts connections and never answers: a hung
+    Redis, broker or mail server. `connections` counts the accepted ones."""
+
+    def __init__(self):
+        import socket
+        import threading
+
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.bind(("127.0.0.1", 0))
+        self._socket.listen(64)
+        self.port = self._socket.getsockname()[1]
+        self.connections = 0
+        self._held = []
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                connection, _ = self._socket.accept()
+            except OSError:
+                return
+            self.connections += 1
+            self._held.append(connection)  # kept open, never read or written
+
+    def close(self):
+        self._socket.close()
+        for connection in self._held:
+            connection.close()
+
+
+@pytest.fixture
+def silent_server():
+    server = SilentServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def closed_port():
+    """A loopback port nothing listens on: a service that is down."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

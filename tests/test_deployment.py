@@ -33,8 +33,43 @@ def command_of(service):
 
 
 def test_compose_has_the_production_stack(compose):
-    assert set(compose["services"]) == {"web", "worker", "beat", "db", "redis"}
+    assert set(compose["services"]) == {"proxy", "web", "worker", "beat", "db", "redis", "cache"}
     assert set(compose["volumes"]) == {"pgdata", "media"}
+
+
+def test_compose_publishes_only_the_proxy(compose):
+    published = {name for name, service in compose["services"].items() if "ports" in service}
+
+    assert published == {"proxy"}
+    assert compose["services"]["proxy"]["ports"] == ["80:80", "443:443"]
+
+
+def test_proxy_replaces_forwarded_headers_and_is_the_trusted_network(compose):
+    nginx = (ROOT / "deploy" / "nginx.conf").read_text()
+    subnet = compose["networks"]["portal"]["ipam"]["config"][0]["subnet"]
+    values = dict(
+        line.split("=", 1)
+        for line in (ROOT / ".env.example").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
+
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in nginx
+    assert "proxy_set_header X-Forwarded-Proto $scheme;" in nginx
+    assert values["TRUSTED_PROXIES"] == subnet
+
+
+def test_cache_has_its_own_evicting_redis_and_the_broker_none(compose):
+    cache, broker = compose["services"]["cache"], compose["services"]["redis"]
+    values = dict(
+        line.split("=", 1)
+        for line in (ROOT / ".env.example").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
+
+    assert "--maxmemory-policy allkeys-lru" in cache["command"]
+    assert "--maxmemory 256mb" in cache["command"]
+    assert "--maxmemory-policy noeviction" in broker["command"]
+    assert values["CACHE_URL"] == "redis://cache:6379/0"
 
 
 def test_compose_commands_start_gunicorn_and_celery(compose):
@@ -54,6 +89,7 @@ def test_compose_app_services_share_env_media_and_wait_for_healthy_services(comp
         assert service["depends_on"] == {
             "db": {"condition": "service_healthy"},
             "redis": {"condition": "service_healthy"},
+            "cache": {"condition": "service_healthy"},
         }
 
 

@@ -17,7 +17,9 @@ def absolute_uri(context, location=""):
     request = context.get("request")
     if request is None:
         return ""
-    return request.build_absolute_uri(location or request.get_full_path())
+    # Not build_absolute_uri(request.get_full_path()): a path that starts with two
+    # slashes (//evil.example/) would read as another host's address.
+    return request.build_absolute_uri(location) if location else request.build_absolute_uri()
 
 
 @register.simple_tag(takes_context=True)
@@ -36,7 +38,9 @@ def page_in_language(context, language_code):
     current = get_language()
     if current != settings.LANGUAGE_CODE and path.startswith(f"/{current}/"):
         path = path[len(current) + 1 :]
-    return f"{prefix}{path}"
+    # One leading slash: /id//evil.example/x must not link to //evil.example/x,
+    # which a browser reads as another host.
+    return f"{prefix}/{path.lstrip('/')}"
 
 
 @register.filter

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from core.ratelimit import count_hit, is_rate_limited
+from core.ratelimit import hit_is_allowed
 from workshops import services
 from workshops.forms import TrainingRequestForm
 
@@ -19,10 +19,12 @@ class ContactView(FormView):
     form_class = TrainingRequestForm
     success_url = reverse_lazy("contact:thanks")
 
-    def post(self, request, *args, **kwargs):
-        if is_rate_limited("contact", request, limit=CONTACT_LIMIT):
-            form = self.get_form()
-            form.is_valid()
+    def form_valid(self, form):
+        # Counted once the form is valid, so that a visitor correcting a typo does
+        # not use up the limit.
+        if not hit_is_allowed(
+            "contact", self.request, limit=CONTACT_LIMIT, window_seconds=CONTACT_WINDOW_SECONDS
+        ):
             form.add_error(
                 None,
                 _(
@@ -31,10 +33,6 @@ class ContactView(FormView):
                 ),
             )
             return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        count_hit("contact", self.request, window_seconds=CONTACT_WINDOW_SECONDS)
         # A robot that filled in the honeypot is thanked like anyone else, so it has
         # no reason to try again, but nothing is stored or sent.
         if not form.is_spam:

@@ -180,13 +180,13 @@ def test_attendance_add_page_records_who_marked_it(staff_client, staff):
 
     response = staff_client.post(
         reverse("admin:participants_attendance_add"),
-        {"registration": registration.pk, "day": day.pk, "is_present": "on"},
+        {"registration": registration.pk, "day": day.pk, "mark": "late"},
     )
 
     assert response.status_code == 302
-    assert list(
-        Attendance.objects.values_list("registration", "day", "is_present", "recorded_by")
-    ) == [(registration.pk, day.pk, True, staff.pk)]
+    assert list(Attendance.objects.values_list("registration", "day", "mark", "recorded_by")) == [
+        (registration.pk, day.pk, "late", staff.pk)
+    ]
 
 
 @pytest.mark.django_db
@@ -195,7 +195,7 @@ def test_attendance_add_page_refuses_a_day_of_another_workshop(staff_client):
 
     response = staff_client.post(
         reverse("admin:participants_attendance_add"),
-        {"registration": registration.pk, "day": WorkshopDayFactory().pk, "is_present": "on"},
+        {"registration": registration.pk, "day": WorkshopDayFactory().pk, "mark": "present"},
     )
 
     assert response.status_code == 200

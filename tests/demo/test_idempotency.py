@@ -26,6 +26,24 @@ def _stored_files(settings):
     return sorted(p.relative_to(settings.MEDIA_ROOT) for p in settings.MEDIA_ROOT.rglob("*.*"))
 
 
+# What `make run` shows the demo trainer, after the logins and what was loaded.
+MALAYSIA = (
+    "/trainer/workshops/addressing-people-smuggling-and-trafficking-in-persons-malaysia-2022/"
+)
+TRAINER_LINES = [
+    "Trainers' area, /trainer/: trainer is assigned to 3 workshops,",
+    "  18 Jul 2022 to 20 Jul 2022: Virtual Training Workshop on Addressing People Smuggling "
+    "and Trafficking in Persons",
+    "  15 Aug 2022 to 18 Aug 2022: Intensive Course on Measures to Address Human Trafficking: "
+    "the 3P Paradigm",
+    "  31 Oct 2022 to 04 Nov 2022: Regional Workshop on Combatting People Smuggling",
+    "  where the trainer calls the roll of a day (present / late / absent, one save, "
+    f"corrections later), e.g. {MALAYSIA}days/2022-07-18/roll-call/",
+    "  and logs each session as delivered (actual times, notes, who spoke) from the "
+    f"workshop's page, {MALAYSIA}",
+]
+
+
 def test_load_demo_prints_the_logins_and_what_it_created(run_load_demo):
     lines = run_load_demo().splitlines()
 
@@ -38,7 +56,8 @@ def test_load_demo_prints_the_logins_and_what_it_created(run_load_demo):
         "19 workshops, 44 workshop days, 29 workshop partners, 17 sessions, 285 participants, "
         "285 registrations, 678 attendance, 3 trainer assignments, 1 testimonial, "
         "1 publication series, 7 publications, 11 publication files, 12 news articles, "
-        "1 newsletter issue, 3 newsletter figures, 16 newsletter sections."
+        "1 newsletter issue, 3 newsletter figures, 16 newsletter sections.",
+        *TRAINER_LINES,
     ]
 
 
@@ -51,7 +70,10 @@ def test_load_demo_twice_keeps_every_row_count_and_file(run_load_demo, settings)
     assert _row_counts() == counts
     assert _stored_files(settings) == files
     assert len(files) == 10
-    assert output.splitlines()[2:] == ["Seed data: already loaded, nothing changed."]
+    assert output.splitlines()[2:] == [
+        "Seed data: already loaded, nothing changed.",
+        *TRAINER_LINES,
+    ]
 
 
 def test_load_demo_twice_rewrites_no_row(run_load_demo):
@@ -73,7 +95,10 @@ def test_load_demo_puts_back_a_file_missing_from_storage(run_load_demo, settings
 
     assert missing.read_bytes().startswith(b"%PDF-1.4")
     assert _row_counts() == counts
-    assert output.splitlines()[2:] == ["Seed data: already loaded, nothing changed."]
+    assert output.splitlines()[2:] == [
+        "Seed data: already loaded, nothing changed.",
+        *TRAINER_LINES,
+    ]
 
 
 def test_load_demo_reuses_a_file_left_in_storage_by_an_earlier_database(run_load_demo, settings):

@@ -43,7 +43,7 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     day = factory.SubFactory(
         WorkshopDayFactory, workshop=factory.SelfAttribute("..registration.workshop")
     )
-    is_present = True
+    mark = choices.AttendanceMark.PRESENT
 
 
 class TestimonialFactory(factory.django.DjangoModelFactory):

@@ -26,6 +26,11 @@ def test_second_attendance_mark_for_the_same_day_is_refused():
         AttendanceFactory(registration=attendance.registration, day=attendance.day)
 
 
+def test_attendance_mark_outside_the_choices_is_refused():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AttendanceFactory(mark="maybe")
+
+
 def test_email_differing_only_in_case_is_refused():
     ParticipantFactory(email="Officer@Agency.example")
 

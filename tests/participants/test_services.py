@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from participants.choices import RegistrationStatus
+from participants.choices import AttendanceMark, RegistrationStatus
 from participants.models import Attendance, Registration
 from participants.services import record_attendance, register_participant
 from tests.factories.participants import ParticipantFactory, RegistrationFactory
@@ -56,16 +56,29 @@ def test_record_attendance_twice_keeps_one_mark_with_the_last_value():
     registration = RegistrationFactory()
     day = WorkshopDayFactory(workshop=registration.workshop)
 
-    record_attendance(registration=registration, day=day, is_present=True)
-    record_attendance(registration=registration, day=day, is_present=False)
+    record_attendance(registration=registration, day=day, mark=AttendanceMark.PRESENT)
+    record_attendance(registration=registration, day=day, mark=AttendanceMark.LATE)
 
-    assert list(Attendance.objects.values_list("is_present", flat=True)) == [False]
+    assert list(Attendance.objects.values_list("mark", flat=True)) == ["late"]
 
 
 def test_record_attendance_on_another_workshops_day_is_refused():
     registration = RegistrationFactory()
 
     with pytest.raises(ValidationError):
-        record_attendance(registration=registration, day=WorkshopDayFactory(), is_present=True)
+        record_attendance(
+            registration=registration, day=WorkshopDayFactory(), mark=AttendanceMark.PRESENT
+        )
 
+    assert Attendance.objects.count() == 0
+
+
+def test_record_attendance_with_an_unknown_mark_is_refused():
+    registration = RegistrationFactory()
+    day = WorkshopDayFactory(workshop=registration.workshop)
+
+    with pytest.raises(ValidationError) as refused:
+        record_attendance(registration=registration, day=day, mark="maybe")
+
+    assert refused.value.messages == ["Choose a mark among present, late, absent."]
     assert Attendance.objects.count() == 0

@@ -56,3 +56,16 @@ def register(workshop, *, count=1, status=RegistrationStatus.ATTENDED, **partici
         )
         for _ in range(count)
     ]
+
+
+def contact_form_data(member_state) -> dict:
+    """A valid training request as the contact form posts it."""
+    return {
+        "name": "Siti Aminah",
+        "organisation": "Immigration Department of Malaysia",
+        "member_state": str(member_state.pk),
+        "email": "siti.aminah@imi.example",
+        "training_kind": "workshop",
+        "message": "A workshop on detecting people smuggling at airports for 25 officers.",
+        "website": "",
+    }

@@ -58,14 +58,57 @@ def test_cached_page_carries_the_headers_of_a_rendered_one(
     assert (second["Content-Language"], second.get("Vary")) == (language, vary)
 
 
-def test_visitor_with_a_session_is_not_served_a_cached_page(client):
+def test_visitor_with_a_session_is_not_served_a_cached_page(client, django_user_model):
     client.get("/news/")
-    client.cookies["sessionid"] = "someone"
+    client.force_login(django_user_model.objects.create_user("editor"))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/news/")
+
+    assert len(queries) > 1  # rendered: a cached page would cost one session lookup
+    assert response["Cache-Control"] == "private"
+    assert "Cookie" in response["Vary"]
+
+
+def test_made_up_session_cookie_is_served_the_cached_page(client):
+    client.get("/news/")
+    client.cookies["sessionid"] = "made-up"
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/news/")
+
+    assert len(queries) == 1  # the session lookup that finds none
+    assert response["Cache-Control"] == "public, max-age=60"
+
+
+def test_forged_messages_cookie_is_served_the_cached_page(client):
+    client.get("/news/")
+    client.cookies["messages"] = "forged"
 
     with CaptureQueriesContext(connection) as queries:
         client.get("/news/")
 
-    assert len(queries) > 0
+    assert len(queries) == 0
+
+
+@pytest.mark.parametrize("query", ["?utm_source=1", "?utm_source=2&fbclid=x", "?q=", "?year="])
+def test_parameters_no_page_reads_are_served_the_canonical_page(client, query):
+    client.get("/news/")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/news/{query}")
+
+    assert response.status_code == 200
+    assert len(queries) == 0
+
+
+def test_page_rendered_for_an_address_with_extra_parameters_links_without_them(client):
+    NewsArticleFactory.create_batch(11)
+
+    html = client.get("/news/?utm_source=newsletter&page=2").content.decode()
+
+    assert "utm_source" not in html
+    assert 'href="?page=1"' in html
 
 
 def test_newly_published_article_appears_at_once_on_news_and_home(client):
@@ -128,13 +171,13 @@ def test_search_results_are_not_cached(client):
     assert len(queries) == 4  # rendered again: a cached page would take none
 
 
-def test_visitor_with_a_session_is_never_served_a_cached_page(client, settings):
+def test_visitor_with_a_session_is_never_served_a_cached_page(client, django_user_model):
     client.get("/news/")
     # bulk_create sends no signal: the anonymous page stays as cached until it expires.
     NewsArticle.objects.bulk_create([NewsArticleFactory.build(title="Bulk imported")])
 
     anonymous = client.get("/news/").content.decode()
-    client.cookies[settings.SESSION_COOKIE_NAME] = "a-logged-in-editor"
+    client.force_login(django_user_model.objects.create_user("editor"))
     with_session = client.get("/news/").content.decode()
 
     assert "Bulk imported" not in anonymous
@@ -195,3 +238,16 @@ def test_adding_a_thematic_area_to_an_event_refreshes_the_pages():
     workshop.thematic_areas.add(area)
 
     assert public_cache.current_generation() > before
+
+
+def test_event_calendar_is_served_from_the_cache_with_its_file_name(client):
+    workshop = make_event(days=[future(3)])
+    path = f"/events/{workshop.slug}.ics"
+    client.get(path)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+
+    assert len(queries) == 0
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="{workshop.slug}.ics"'

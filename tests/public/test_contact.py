@@ -3,6 +3,7 @@ import re
 import pytest
 
 from tests.factories.workshops import MemberStateFactory
+from tests.public.builders import contact_form_data
 from workshops.models import TrainingRequest
 
 pytestmark = pytest.mark.django_db
@@ -20,15 +21,7 @@ def malaysia():
 
 @pytest.fixture
 def valid_data(malaysia):
-    return {
-        "name": "Siti Aminah",
-        "organisation": "Immigration Department of Malaysia",
-        "member_state": str(malaysia.pk),
-        "email": "siti.aminah@imi.example",
-        "training_kind": "workshop",
-        "message": "A workshop on detecting people smuggling at airports for 25 officers.",
-        "website": "",
-    }
+    return contact_form_data(malaysia)
 
 
 def test_contact_form_renders_every_field_labelled(client):

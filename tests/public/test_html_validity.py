@@ -1,4 +1,5 @@
-"""Every public page is valid HTML for the Nu HTML checker (vnu), the W3C's validator."""
+"""Every public page and every page of the trainers' area is valid HTML for the Nu HTML
+checker (vnu), the W3C's validator."""
 
 import json
 import shutil
@@ -8,10 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.a11y import CONTACT_ERRORS, build_checked_pages
+from tests.trainer.site import ANONYMOUS_PAGES, ROLL_CALL, build_trainer_site
 
 pytestmark = pytest.mark.django_db
 
 STATIC_CSS = Path(__file__).resolve().parents[2] / "static" / "css" / "portal.css"
+# The roll call posted with a field of no one on the roll: the page saying nothing was saved.
+ROLL_CALL_REFUSED = f"{ROLL_CALL} (posted with a made-up field)"
 
 
 def vnu_errors(files: list[Path]) -> dict[str, list[str]]:
@@ -57,10 +61,17 @@ def vnu_errors(files: list[Path]) -> dict[str, list[str]]:
     shutil.which("java") is None,
     reason="needs java for the Nu HTML checker: apt-get install default-jre-headless",
 )
-def test_every_public_page_and_the_stylesheet_are_valid(client, settings, tmp_path):
+def test_every_public_and_trainer_page_and_the_stylesheet_are_valid(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     responses = {path: client.get(path) for path in build_checked_pages()}
     responses[CONTACT_ERRORS] = client.post("/contact/", {"name": "Siti"})
+    trainer_site = build_trainer_site()
+    responses |= {path: client.get(path) for path in ANONYMOUS_PAGES}
+    client.force_login(trainer_site.trainer)
+    responses |= {path: client.get(path) for path in trainer_site.pages}
+    responses[ROLL_CALL_REFUSED] = client.post(
+        ROLL_CALL, {"day": trainer_site.monday.pk, "mark-999": "late"}
+    )
     files = {}
     for number, (path, response) in enumerate(responses.items()):
         file = tmp_path / f"page-{number:02}.html"
@@ -74,6 +85,7 @@ def test_every_public_page_and_the_stylesheet_are_valid(client, settings, tmp_pa
         "/no-such-page/": 404
     }
     assert b'id="form-errors"' in responses[CONTACT_ERRORS].content
+    assert b'id="form-errors"' in responses[ROLL_CALL_REFUSED].content
     by_page = {files.get(name, name): messages for name, messages in errors.items()}
     for path, messages in by_page.items():
         print(path, *messages, sep="\n  ")

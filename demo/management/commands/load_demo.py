@@ -7,10 +7,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.crypto import get_random_string
 
 from demo.loader import load_seed_data
 from demo.synthetic import load_synthetic
+from training.queries import workshops_for_trainer
 
 # Known passwords only where the portal runs with DEBUG on a laptop; anywhere else
 # (a benchmark on production settings) each demo user gets a random one, printed once.
@@ -53,6 +55,7 @@ class Command(BaseCommand):
             lines, users = self._create_users()
             tally = load_seed_data(trainer=users["trainer"])
             lines += tally.summary_lines()
+            lines += _trainer_lines(users["trainer"])
             if count:
                 lines += load_synthetic(count=count).summary_lines()
         for line in lines:
@@ -79,3 +82,29 @@ class Command(BaseCommand):
             lines.append(f"  {spec['username']:<8} password: {shown}")
             users[spec["username"]] = user
         return lines, users
+
+
+def _trainer_lines(trainer) -> list[str]:
+    """What the demo trainer can do, for `make run` to print under the logins."""
+    workshops = list(workshops_for_trainer(trainer).order_by("starts_on", "title"))
+    lines = [
+        f"Trainers' area, {reverse('trainer:home')}: {trainer.username} is assigned to "
+        f"{len(workshops)} workshops,"
+    ]
+    lines += [
+        f"  {w.starts_on:%d %b %Y}{f' to {w.ends_on:%d %b %Y}' if w.ends_on != w.starts_on else ''}"
+        f": {w.title}"
+        for w in workshops
+    ]
+    if workshops:
+        first = next((w for w in workshops if w.starts_on), workshops[0])
+        lines.append(
+            "  where the trainer calls the roll of a day (present / late / absent, one save, "
+            "corrections later), e.g. "
+            + reverse("trainer:roll-call", kwargs={"slug": first.slug, "date": first.starts_on})
+        )
+        lines.append(
+            "  and logs each session as delivered (actual times, notes, who spoke) from the "
+            "workshop's page, " + reverse("trainer:workshop", kwargs={"slug": first.slug})
+        )
+    return lines

@@ -1,0 +1,142 @@
+"""The permission table: every trainer URL, GET and POST, as anonymous, as the assigned
+trainer, as another trainer and as staff; a refusal changes nothing in the database."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from participants.models import Attendance
+from tests.factories.participants import RegistrationFactory
+from tests.factories.training import SessionLogFactory
+from tests.factories.workshops import SessionFactory, WorkshopDayFactory
+from training.models import SessionLog
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "assigned", "other trainer", "staff"]
+
+# (page, method): the status each role gets, in the order of ROLES. Staff are not
+# assigned here: the trainers' area shows staff their own assignments only.
+TABLE = {
+    ("home", "get"): (302, 200, 200, 200),
+    ("home", "post"): (302, 405, 405, 405),
+    ("workshop", "get"): (302, 200, 404, 404),
+    ("workshop", "post"): (302, 405, 404, 404),
+    ("roll-call", "get"): (302, 200, 404, 404),
+    ("roll-call", "post"): (302, 302, 404, 404),
+    ("session-log", "get"): (302, 200, 404, 404),
+    ("session-log", "post"): (302, 302, 404, 404),
+    ("logout", "get"): (405, 405, 405, 405),
+}
+CASES = [(page, method, role) for (page, method) in TABLE for role in ROLES]
+
+
+@pytest.fixture
+def site(workshop, monday, make_roll):
+    registration, _ = make_roll(2)
+    session = SessionFactory(day=monday)
+    urls = {
+        "home": reverse("trainer:home"),
+        "workshop": reverse("trainer:workshop", kwargs={"slug": workshop.slug}),
+        "roll-call": reverse(
+            "trainer:roll-call", kwargs={"slug": workshop.slug, "date": monday.held_on}
+        ),
+        "session-log": reverse(
+            "trainer:session-log", kwargs={"slug": workshop.slug, "pk": session.pk}
+        ),
+        "logout": reverse("trainer:logout"),
+    }
+    posts = {
+        "roll-call": {"day": monday.pk, f"mark-{registration.pk}": "late"},
+        "session-log": {"start_time": "09:05", "end_time": "10:35", "notes": "On time."},
+    }
+    return urls, posts
+
+
+def database_rows():
+    return (
+        list(Attendance.objects.values_list("registration", "day", "mark", "recorded_by")),
+        list(SessionLog.objects.values_list("session", "start_time", "end_time", "logged_by")),
+    )
+
+
+@pytest.mark.parametrize(("page", "method", "role"), CASES)
+def test_trainer_url_answers_each_role(
+    client, site, page, method, role, trainer, other_trainer, staff
+):
+    urls, posts = site
+    user = {"assigned": trainer, "other trainer": other_trainer, "staff": staff}.get(role)
+    if user:
+        client.force_login(user)
+    before = database_rows()
+
+    if method == "post":
+        response = client.post(urls[page], posts.get(page, {}))
+    else:
+        response = client.get(urls[page])
+
+    assert response.status_code == TABLE[page, method][ROLES.index(role)]
+    if role == "anonymous" and response.status_code == 302:
+        assert response.url == f"{reverse('trainer:login')}?next={urls[page]}"
+    if role == "assigned" and method == "post" and response.status_code == 302:
+        assert database_rows() != before
+    else:
+        assert database_rows() == before
+
+
+def test_logout_post_logs_out_and_goes_to_the_login_page(trainer_client):
+    response = trainer_client.post(reverse("trainer:logout"))
+
+    assert (response.status_code, response.url) == (302, reverse("trainer:login"))
+    assert trainer_client.get(reverse("trainer:home")).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/trainer/workshops/colleagues-workshop/",
+        "/trainer/workshops/no-such-workshop/",
+        "/trainer/workshops/colleagues-workshop/days/2022-07-19/roll-call/",
+        # Their day's date under this workshop: this workshop does not run that day.
+        "/trainer/workshops/virtual-workshop/days/2022-07-19/roll-call/",
+        "/trainer/workshops/virtual-workshop/days/2022-02-30/roll-call/",
+        "/trainer/workshops/virtual-workshop/sessions/colleagues-session/log/",
+        "/trainer/workshops/colleagues-workshop/sessions/colleagues-session/log/",
+    ],
+)
+def test_anything_of_another_workshop_is_a_404_for_the_trainer(
+    trainer_client, workshop, monday, other_trainer, address
+):
+    colleagues = other_trainer.trainer_assignments.get().workshop
+    colleagues.slug = "colleagues-workshop"
+    colleagues.save()
+    their_day = WorkshopDayFactory(workshop=colleagues, held_on=dt.date(2022, 7, 19))
+    their_session = SessionFactory(day=their_day)
+    SessionLogFactory(session=their_session)
+    address = address.replace("colleagues-session", str(their_session.pk))
+    before = database_rows()
+
+    got = trainer_client.get(address)
+    posted = trainer_client.post(
+        address,
+        {"day": their_day.pk, "start_time": "08:00", "end_time": "09:00"},
+    )
+
+    assert (got.status_code, posted.status_code) == (404, 404)
+    assert database_rows() == before
+
+
+def test_registration_of_a_workshop_the_trainer_shares_is_not_on_another_roll(
+    trainer_client, workshop, monday, other_trainer
+):
+    # Two workshops of the same trainer: a registration of one is refused on the other's roll.
+    second = other_trainer.trainer_assignments.get().workshop
+    second.trainer_assignments.create(trainer=monday.workshop.trainer_assignments.get().trainer)
+    theirs = RegistrationFactory(workshop=second)
+    url = reverse("trainer:roll-call", kwargs={"slug": workshop.slug, "date": monday.held_on})
+
+    response = trainer_client.post(url, {"day": monday.pk, f"mark-{theirs.pk}": "present"})
+
+    assert response.status_code == 200
+    assert Attendance.objects.count() == 0
