@@ -143,10 +143,14 @@ class Workshop(models.Model):
         help_text="For virtual or hybrid delivery, e.g. “Zoom, through JCLEC’s Online Delivery "
         "Model” or “Gather”.",
     )
+    # db_default here and on reminder_days: a row written by code that predates these
+    # columns (an older release during a deploy, a migration's historical model) still
+    # inserts.
     joining_url = models.URLField(
         "joining link",
         max_length=500,
         blank=True,
+        db_default="",
         help_text="For virtual or hybrid delivery: the meeting link. Staff only: it is sent to "
         "confirmed participants by email and never shown on a public page.",
     )
@@ -191,6 +195,7 @@ class Workshop(models.Model):
         max_length=40,
         blank=True,
         default="7,1",
+        db_default="7,1",
         validators=[RegexValidator(REMINDER_DAYS_PATTERN, REMINDER_DAYS_MESSAGE)],
         help_text="Confirmed participants get a reminder by email this many days before the "
         "first day, e.g. “7,1”; none for a date already past when they are confirmed. Empty "

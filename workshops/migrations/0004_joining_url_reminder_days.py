@@ -15,6 +15,7 @@ class Migration(migrations.Migration):
             name="joining_url",
             field=models.URLField(
                 blank=True,
+                db_default="",
                 help_text="For virtual or hybrid delivery: the meeting link. Staff only: it is sent to confirmed participants by email and never shown on a public page.",
                 max_length=500,
                 verbose_name="joining link",
@@ -25,6 +26,7 @@ class Migration(migrations.Migration):
             name="reminder_days",
             field=models.CharField(
                 blank=True,
+                db_default="7,1",
                 default="7,1",
                 help_text="Confirmed participants get a reminder by email this many days before the first day, e.g. “7,1”; none for a date already past when they are confirmed. Empty for no reminders.",
                 max_length=40,
