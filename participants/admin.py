@@ -1,20 +1,31 @@
 from functools import partial
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import path, reverse
 from django.utils.html import format_html
 
 from core.admin_forms import LabelledAutocompleteAdminMixin
 from core.admin_races import RecheckOnConflictMixin
 from core.admin_utils import count_column, count_of, year_filter
-from workshops.admin import MemberStateAdmin, WorkshopAdmin
-from workshops.models import MemberState, Workshop
+from notifications.admin import NotificationAdmin
+from notifications.choices import NotificationState
+from notifications.models import Notification
+from workshops.admin import MemberStateAdmin, SessionAdmin, WorkshopAdmin, WorkshopDayAdmin
+from workshops.choices import WorkshopStatus
+from workshops.models import MemberState, Session, Workshop, WorkshopDay
+from workshops.queries import workshop_facts
 
 from .admin_forms import RegistrationForm, RegistrationInlineForm, RegistrationInlineFormSet
 from .admin_import import import_view
 from .choices import RegistrationStatus
 from .models import Attendance, Participant, Registration, Testimonial
-from .services import record_attendance, register_participant
+from .services import (
+    cancel_workshop,
+    change_registration,
+    notify_workshop_change,
+    record_attendance,
+    register_participant,
+)
 
 
 @admin.register(Participant)
@@ -117,7 +128,8 @@ class RegistrationAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            super().save_model(request, obj, form, change)
+            # Through the service: a status change queues or cancels the emails.
+            change_registration(registration=obj, status=obj.status, notes=obj.notes)
             return
         # New registrations go through the service, as on the workshop page and in
         # the import; RegistrationForm has already checked what it would refuse.
@@ -199,10 +211,13 @@ class RegistrationInline(LabelledAutocompleteAdminMixin, admin.TabularInline):
 
 
 class WorkshopWithRegistrationsAdmin(WorkshopAdmin):
-    """The one-page workshop schedule, with its registrations inline and counted."""
+    """The one-page workshop schedule, with its registrations inline and counted, and
+    the participants' emails that follow a change (participants.services)."""
 
     inlines = [*WorkshopAdmin.inlines, RegistrationInline]
-    list_display = [*WorkshopAdmin.list_display, "registered"]
+    list_display = [*WorkshopAdmin.list_display, "registered", "emails"]
+    # "cancel" is the base action, overridden below to tell the participants too.
+    actions = WorkshopAdmin.actions
 
     def get_queryset(self, request):
         return (
@@ -211,7 +226,12 @@ class WorkshopWithRegistrationsAdmin(WorkshopAdmin):
             .annotate(
                 registration_count=count_of(
                     Registration.objects.exclude(status=RegistrationStatus.WITHDRAWN), "workshop"
-                )
+                ),
+                email_count=count_of(Notification.objects.all(), "registration__workshop"),
+                failed_email_count=count_of(
+                    Notification.objects.filter(state=NotificationState.FAILED),
+                    "registration__workshop",
+                ),
             )
         )
 
@@ -227,6 +247,96 @@ class WorkshopWithRegistrationsAdmin(WorkshopAdmin):
         if obj.capacity:
             return f"{obj.registration_count} / {obj.capacity}"
         return obj.registration_count
+
+    @admin.display(description="emails", ordering="email_count")
+    def emails(self, obj):
+        url = reverse("admin:notifications_notification_changelist")
+        label = str(obj.email_count)
+        if obj.failed_email_count:
+            label = f"{obj.email_count} ({obj.failed_email_count} failed)"
+        return format_html(
+            '<a href="{}?registration__workshop__id__exact={}">{}</a>', url, obj.pk, label
+        )
+
+    def save_model(self, request, obj, form, change):
+        # What participants were told, read before anything of the submit is saved.
+        form.facts_before = workshop_facts(obj.pk) if change else None
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        notify_workshop_change(workshop=form.instance, before=form.facts_before)
+
+    @admin.action(description="Cancel selected workshops and tell their participants")
+    def cancel(self, request, queryset):
+        # As workshops.services.cancel_workshops: a delivered workshop happened.
+        selected = list(queryset)
+        cancellable = [
+            w for w in selected if w.status in (WorkshopStatus.DRAFT, WorkshopStatus.SCHEDULED)
+        ]
+        for workshop in cancellable:
+            cancel_workshop(workshop=workshop)
+        self.message_user(
+            request,
+            f"{len(cancellable)} workshop(s) cancelled; participants whose confirmation went "
+            "out get a cancellation notice.",
+            messages.SUCCESS,
+        )
+        if skipped := len(selected) - len(cancellable):
+            self.message_user(
+                request,
+                f"{skipped} workshop(s) were delivered or already cancelled and were left "
+                "as they were.",
+                messages.WARNING,
+            )
+
+
+class WorkshopDayWithEmailsAdmin(WorkshopDayAdmin):
+    """A day changed on its own page: participants hear of it as from the workshop page."""
+
+    def save_model(self, request, obj, form, change):
+        before = workshop_facts(obj.workshop_id) if obj.workshop_id else None
+        super().save_model(request, obj, form, change)
+        notify_workshop_change(workshop=obj.workshop, before=before)
+
+    def delete_model(self, request, obj):
+        before = workshop_facts(obj.workshop_id)
+        super().delete_model(request, obj)
+        notify_workshop_change(workshop=obj.workshop, before=before)
+
+    def delete_queryset(self, request, queryset):
+        workshops = list(Workshop.objects.filter(days__in=queryset).distinct())
+        before = {workshop.pk: workshop_facts(workshop.pk) for workshop in workshops}
+        super().delete_queryset(request, queryset)
+        for workshop in workshops:
+            notify_workshop_change(workshop=workshop, before=before[workshop.pk])
+
+
+class SessionWithEmailsAdmin(SessionAdmin):
+    """A session's times changed on its own page change the day's hours in the emails."""
+
+    def save_model(self, request, obj, form, change):
+        form.facts_before = workshop_facts(obj.workshop_id)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        notify_workshop_change(workshop=form.instance.workshop, before=form.facts_before)
+
+
+class NotificationWithWorkshopAdmin(NotificationAdmin):
+    """The outbox, filtered by workshop: each workshop's emails (the workshop
+    changelist's "emails" column links here)."""
+
+    list_display = [*NotificationAdmin.list_display, "workshop"]
+    list_filter = [
+        *NotificationAdmin.list_filter,
+        ("registration__workshop", admin.RelatedOnlyFieldListFilter),
+    ]
+
+    @admin.display(description="workshop", ordering="registration__workshop__title")
+    def workshop(self, obj):
+        return obj.registration.workshop if obj.registration else "—"
 
 
 class MemberStateWithParticipantsAdmin(MemberStateAdmin):
@@ -244,5 +354,11 @@ class MemberStateWithParticipantsAdmin(MemberStateAdmin):
 
 admin.site.unregister(Workshop)
 admin.site.register(Workshop, WorkshopWithRegistrationsAdmin)
+admin.site.unregister(WorkshopDay)
+admin.site.register(WorkshopDay, WorkshopDayWithEmailsAdmin)
+admin.site.unregister(Session)
+admin.site.register(Session, SessionWithEmailsAdmin)
+admin.site.unregister(Notification)
+admin.site.register(Notification, NotificationWithWorkshopAdmin)
 admin.site.unregister(MemberState)
 admin.site.register(MemberState, MemberStateWithParticipantsAdmin)

@@ -7,7 +7,7 @@ from core.admin_forms import InstanceLabelsFormMixin, flag_duplicates, marked_fo
 
 from .choices import RegistrationStatus
 from .models import Registration
-from .services import register_participant
+from .services import change_registration, register_participant
 
 DUPLICATE_REGISTRATION = next(
     constraint.violation_error_message
@@ -69,6 +69,12 @@ class RegistrationInlineFormSet(forms.BaseInlineFormSet):
             .exclude(pk__in=[form.instance.pk for form in self.initial_forms])
             .count()
         )
+
+    def save_existing(self, form, obj, commit=True):
+        if not commit:
+            return super().save_existing(form, obj, commit=commit)
+        # Through the service: a status change here queues or cancels the emails.
+        return change_registration(registration=obj, status=obj.status, notes=obj.notes)
 
     def save_new(self, form, commit=True):
         if not commit:

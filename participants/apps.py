@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class ParticipantsConfig(AppConfig):
     name = "participants"
+
+    def ready(self):
+        from .emails import register_renderers
+
+        register_renderers()

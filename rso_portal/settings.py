@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "axes",
     # Ours, in the order they may import each other (README, "Layout"; make lint).
     "core",
+    "notifications",
     "workshops",
     "participants",
     "training",
@@ -219,6 +220,23 @@ OFFICE_COLOURS = {
     "primary": env.str("OFFICE_PRIMARY_COLOUR", default="#0b3d91"),
     "accent": env.str("OFFICE_ACCENT_COLOUR", default="#c8102e"),
 }
+# The portal's public address, for links in emails (sent without a request to read it from).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Where participants' replies to the portal's emails go (they are sent from
+# DEFAULT_FROM_EMAIL, often a no-reply address); the emails name it as the contact.
+NOTIFICATIONS_REPLY_TO = env.list("REPLY_TO_EMAILS", default=CONTACT_EMAILS)
+
+# The email outbox (notifications/services.py). Emails sent over one SMTP connection
+# per batch; a claim older than the lease belongs to a sender that died and is taken
+# back by the sweep, so the lease must exceed CELERY_TASK_TIME_LIMIT (a live sender
+# never holds a row longer). A failed try waits RETRY_DELAY·2^(n-1) seconds; after
+# MAX_ATTEMPTS tries the email is failed and staff see it in the admin.
+NOTIFICATIONS_BATCH_SIZE = env.int("NOTIFICATIONS_BATCH_SIZE", default=100)
+NOTIFICATIONS_LEASE = env.int("NOTIFICATIONS_LEASE", default=300)
+NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=8)
+NOTIFICATIONS_RETRY_DELAY = env.int("NOTIFICATIONS_RETRY_DELAY", default=60)
+# A sweep starts no batch after this many seconds; it goes on in a new task.
+NOTIFICATIONS_SWEEP_SECONDS = env.int("NOTIFICATIONS_SWEEP_SECONDS", default=40)
 
 # Security. HTTPS is the default whenever DEBUG is off; SECURE_SSL_REDIRECT=false
 # is for a plain-HTTP run on loopback (a benchmark), where secure cookies would
@@ -288,8 +306,18 @@ CELERY_TASK_SOFT_TIME_LIMIT = 60
 CELERY_TASK_TIME_LIMIT = 90
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+# The queue tasks go to and workers consume by default (several portals, or a test run,
+# can share one Redis by each using their own).
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 # Periodic work (reminders, survey invitations) is added here by the apps that own it.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Sends every due email (reminders fall due with time) and takes back emails
+    # whose sender died: what makes the outbox lose nothing.
+    "send-due-notifications": {
+        "task": "notifications.tasks.task_send_due_notifications",
+        "schedule": 60.0,
+    },
+}
 
 LOGGING = {
     "version": 1,

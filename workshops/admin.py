@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
@@ -12,6 +14,8 @@ from core.admin_forms import (
 )
 from core.admin_races import RecheckOnConflictMixin
 from core.admin_utils import count_column, count_of, year_filter
+from notifications.choices import NotificationKind, NotificationState
+from notifications.models import Notification
 
 from .admin_forms import (
     DuplicateWorkshopForm,
@@ -164,6 +168,7 @@ class TrainerAssignmentInline(LabelledAutocompleteAdminMixin, admin.TabularInlin
 @admin.register(Workshop)
 class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
     form = WorkshopForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [
         WorkshopDayInline,
         SessionInline,
@@ -204,6 +209,7 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
                 "fields": [
                     "delivery_mode",
                     "platform",
+                    "joining_url",
                     "venue",
                     "city",
                     "country",
@@ -220,7 +226,12 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         (
             "Dates and publishing",
             {
-                "fields": [("starts_on", "ends_on"), "has_tentative_dates", "is_public"],
+                "fields": [
+                    ("starts_on", "ends_on"),
+                    "has_tentative_dates",
+                    "is_public",
+                    "reminder_days",
+                ],
                 "description": "The first and last dates are taken from the days below "
                 "(and from the sessions' dates) each time you save.",
             },
@@ -470,11 +481,29 @@ class TrainingRequestAdmin(admin.ModelAdmin):
         "member_state",
         "training_kind",
         "language",
-        "staff_notified_at",
+        "staff_notice",
     ]
     list_select_related = ["member_state"]
     list_filter = ["training_kind", "member_state", "language"]
     search_fields = ["name", "organisation", "email", "message"]
     date_hierarchy = "submitted_at"
     autocomplete_fields = ["member_state"]
-    readonly_fields = ["submitted_at", "staff_notified_at"]
+    readonly_fields = ["submitted_at", "staff_notice"]
+
+    def get_queryset(self, request):
+        # The state of the staff notice in the outbox: "failed" is worth a look.
+        notices = Notification.objects.filter(
+            kind=NotificationKind.TRAINING_REQUEST,
+            target_type=ContentType.objects.get_for_model(TrainingRequest),
+            target_id=OuterRef("pk"),
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(staff_notice_state=Subquery(notices.values("state")[:1]))
+        )
+
+    @admin.display(description="staff notice", ordering="staff_notice_state")
+    def staff_notice(self, obj):
+        state = getattr(obj, "staff_notice_state", None)
+        return NotificationState(state).label if state else "—"

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class WorkshopsConfig(AppConfig):
     name = "workshops"
+
+    def ready(self):
+        from .emails import register_renderers
+
+        register_renderers()

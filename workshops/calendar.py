@@ -29,12 +29,16 @@ PRODID = "-//Regional Support Office//RSO Portal//EN"
 DEFAULT_LENGTH = dt.timedelta(hours=1)
 
 
-def build_calendar(workshops, *, name: str, absolute_url, uid_domain: str) -> bytes:
+def build_calendar(
+    workshops, *, name: str, absolute_url, uid_domain: str, with_joining_url: bool = False
+) -> bytes:
     """The iCalendar bytes for `workshops` (with days and their sessions prefetched,
     as queries.calendar_events() gives them).
 
     `absolute_url(path)` turns an event's path into the URL written in the events;
-    `uid_domain` ends every UID (the site's host).
+    `uid_domain` ends every UID (the site's host). `with_joining_url` adds the
+    joining link to each event's description: only for a participant's own copy (the
+    attachment of their emails), never for a public calendar.
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -54,6 +58,7 @@ def build_calendar(workshops, *, name: str, absolute_url, uid_domain: str) -> by
                     of=len(days),
                     url=absolute_url(workshop.get_absolute_url()),
                     uid_domain=uid_domain,
+                    with_joining_url=with_joining_url,
                 )
             )
             dates.append(day.held_on)
@@ -82,7 +87,14 @@ def _vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone | None:
 
 
 def _day_event(
-    workshop: Workshop, day: WorkshopDay, *, number: int, of: int, url: str, uid_domain: str
+    workshop: Workshop,
+    day: WorkshopDay,
+    *,
+    number: int,
+    of: int,
+    url: str,
+    uid_domain: str,
+    with_joining_url: bool,
 ) -> Event:
     event = Event()
     event.add("uid", f"workshop-{workshop.pk}-day-{day.pk}@{uid_domain}")
@@ -94,13 +106,13 @@ def _day_event(
             "of": of,
         }
     event.add("summary", summary)
-    start, end = _day_bounds(workshop, day)
+    start, end = day_bounds(workshop, day)
     event.add("dtstart", start)
     event.add("dtend", end)
     event.add("dtstamp", workshop.updated_at.astimezone(dt.UTC))
     event.add("last-modified", workshop.updated_at.astimezone(dt.UTC))
     event.add("url", url)
-    event.add("description", _description(workshop, day, url))
+    event.add("description", _description(workshop, day, url, with_joining_url))
     event.add("location", _location(workshop))
     event.add("categories", [workshop.get_kind_display()])
     if workshop.status == WorkshopStatus.CANCELLED:
@@ -112,7 +124,10 @@ def _day_event(
     return event
 
 
-def _day_bounds(workshop: Workshop, day: WorkshopDay):
+def day_bounds(workshop: Workshop, day: WorkshopDay):
+    """When a day runs: aware datetimes in the workshop's timezone from its first
+    session's start to its last session's end, or (date, next date) for a day whose
+    sessions have no times (an all-day event)."""
     sessions = list(day.sessions.all())
     starts = [s.start_time for s in sessions if s.start_time]
     if not starts:
@@ -126,8 +141,14 @@ def _day_bounds(workshop: Workshop, day: WorkshopDay):
     return start, end
 
 
-def _description(workshop: Workshop, day: WorkshopDay, url: str) -> str:
+def _description(workshop: Workshop, day: WorkshopDay, url: str, with_joining_url: bool) -> str:
     lines = [workshop.summary] if workshop.summary else []
+    if (
+        with_joining_url
+        and workshop.joining_url
+        and workshop.delivery_mode != DeliveryMode.IN_PERSON
+    ):
+        lines.append(_("Join online: %(url)s") % {"url": workshop.joining_url})
     programme = [
         f"{s.start_time:%H:%M} {s.title}" if s.start_time else s.title for s in day.sessions.all()
     ]

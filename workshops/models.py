@@ -2,6 +2,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -20,6 +21,11 @@ from .choices import (
 
 def timezone_choices():
     return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+# Whole days from 1 to 999, comma-separated, or nothing: "7,1".
+REMINDER_DAYS_PATTERN = r"^([1-9][0-9]{0,2}(,[1-9][0-9]{0,2})*)?$"
+REMINDER_DAYS_MESSAGE = "Enter whole days from 1 to 999 separated by commas, e.g. 7,1; or nothing."
 
 
 class MemberState(translations("name", max_length=120, verbose_name="name"), models.Model):
@@ -139,6 +145,17 @@ class Workshop(models.Model):
         help_text="For virtual or hybrid delivery, e.g. “Zoom, through JCLEC’s Online Delivery "
         "Model” or “Gather”.",
     )
+    # db_default here and on reminder_days: a row written by code that predates these
+    # columns (an older release during a deploy, a migration's historical model) still
+    # inserts.
+    joining_url = models.URLField(
+        "joining link",
+        max_length=500,
+        blank=True,
+        db_default="",
+        help_text="For virtual or hybrid delivery: the meeting link. Staff only: it is sent to "
+        "confirmed participants by email and never shown on a public page.",
+    )
     venue = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=120, blank=True)
     country = models.ForeignKey(
@@ -178,6 +195,17 @@ class Workshop(models.Model):
     )
     has_tentative_dates = models.BooleanField(
         default=False, help_text="The dates are not confirmed yet; shown as “to be confirmed”."
+    )
+    reminder_days = models.CharField(
+        "reminders (days before)",
+        max_length=40,
+        blank=True,
+        default="7,1",
+        db_default="7,1",
+        validators=[RegexValidator(REMINDER_DAYS_PATTERN, REMINDER_DAYS_MESSAGE)],
+        help_text="Confirmed participants get a reminder by email this many days before the "
+        "first day, e.g. “7,1”; none for a date already past when they are confirmed. Empty "
+        "for no reminders.",
     )
     thematic_areas = models.ManyToManyField(ThematicArea, blank=True, related_name="workshops")
     target_member_states = models.ManyToManyField(
@@ -219,6 +247,11 @@ class Workshop(models.Model):
                 | Q(ends_on__gte=F("starts_on")),
                 name="workshops_workshop_ends_after_start",
             ),
+            models.CheckConstraint(
+                condition=Q(reminder_days__regex=REMINDER_DAYS_PATTERN),
+                name="workshops_workshop_reminder_days_valid",
+                violation_error_message=REMINDER_DAYS_MESSAGE,
+            ),
         ]
 
     def __str__(self):
@@ -230,6 +263,11 @@ class Workshop(models.Model):
     def clean(self):
         if self.delivery_mode == DeliveryMode.VIRTUAL and self.venue:
             raise ValidationError({"venue": "A virtual workshop has no venue; clear the venue."})
+
+    @property
+    def reminder_offsets(self) -> list[int]:
+        """The days before the first day on which reminders are due, furthest first."""
+        return sorted({int(days) for days in self.reminder_days.split(",") if days}, reverse=True)
 
 
 class WorkshopDay(models.Model):
@@ -333,7 +371,8 @@ class TrainerAssignment(models.Model):
 
 class TrainingRequest(models.Model):
     """A request for a training, sent by the public contact form. Personal data:
-    staff read it in the admin and by email; it never appears on a public page or in a log."""
+    staff read it in the admin and by email; it never appears on a public page or in a log.
+    The staff notice and the acknowledgement are rows of the outbox (notifications)."""
 
     name = models.CharField(max_length=160)
     organisation = models.CharField(max_length=200)
@@ -352,9 +391,6 @@ class TrainingRequest(models.Model):
         help_text="The language of the site when the request was sent, to answer in it.",
     )
     submitted_at = models.DateTimeField(auto_now_add=True)
-    # Set by the notification task when it claims the request, before sending, so a
-    # retried task emails staff once (see services.notify_staff_of_training_request).
-    staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -4,7 +4,7 @@ shows in a fixed number of statements, whatever the number of rows."""
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, Max, Min, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -284,3 +284,70 @@ def calendar_events(*, slug: str | None = None, today: dt.date | None = None):
             ),
         )
     )
+
+
+# What participants were told ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkshopFacts:
+    """What a confirmed participant's emails say about a workshop, read from the
+    database: compared before and after staff change a workshop, it tells whether
+    reminders move and whether participants must hear of the change."""
+
+    status: str
+    timezone: str
+    reminder_days: str
+    # (date, first session's start, last session's end) of each day, in order.
+    days: tuple = ()
+    delivery_mode: str = ""
+    platform: str = ""
+    joining_url: str = ""
+    venue: str = ""
+    city: str = ""
+    country_id: int | None = None
+
+    @property
+    def starts_on(self) -> dt.date | None:
+        return self.days[0][0] if self.days else None
+
+    @property
+    def reminders(self) -> tuple:
+        """What the reminders' due times depend on."""
+        return (self.timezone, self.starts_on, self.reminder_days)
+
+    @property
+    def announced(self) -> tuple:
+        """What a participant reads in the confirmation: when, where and how to join."""
+        return (
+            self.timezone,
+            self.days,
+            self.delivery_mode,
+            self.platform,
+            self.joining_url,
+            self.venue,
+            self.city,
+            self.country_id,
+        )
+
+
+def workshop_facts(workshop_id: int) -> WorkshopFacts:
+    """The workshop's facts as stored now, in two statements."""
+    row = Workshop.objects.values(
+        "status",
+        "timezone",
+        "reminder_days",
+        "delivery_mode",
+        "platform",
+        "joining_url",
+        "venue",
+        "city",
+        "country_id",
+    ).get(pk=workshop_id)
+    days = (
+        WorkshopDay.objects.filter(workshop_id=workshop_id)
+        .order_by("held_on")
+        .annotate(first_start=Min("sessions__start_time"), last_end=Max("sessions__end_time"))
+        .values_list("held_on", "first_start", "last_end")
+    )
+    return WorkshopFacts(days=tuple(days), **row)

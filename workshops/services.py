@@ -1,12 +1,13 @@
 """Writes to workshops: the one place each change and its side effects happen."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Max, Min
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
+
+from notifications.choices import NotificationKind
+from notifications.services import schedule_notification
 
 from .choices import WorkshopStatus
 from .models import TrainingRequest, Workshop, WorkshopDay
@@ -87,8 +88,10 @@ def submit_training_request(
     message: str,
     language: str = "en",
 ) -> TrainingRequest:
-    """Store a training request sent through the contact form and have it emailed to
-    staff (settings.CONTACT_EMAILS) once the transaction commits.
+    """Store a training request sent through the contact form, with two emails in the
+    outbox in the same transaction: the notice to staff (settings.CONTACT_EMAILS) and
+    an acknowledgement to the requester in `language`. Once stored, the request reaches
+    staff even if the broker, a worker or the mail server is down at that moment.
 
     Raises ValidationError, writing nothing, when a value is invalid.
     """
@@ -103,48 +106,19 @@ def submit_training_request(
     )
     training_request.full_clean()
     training_request.save()
-    from .tasks import task_notify_staff_of_training_request
-
-    transaction.on_commit(lambda: task_notify_staff_of_training_request.delay(training_request.pk))
+    schedule_notification(
+        kind=NotificationKind.TRAINING_REQUEST,
+        target=training_request,
+        recipient=", ".join(settings.CONTACT_EMAILS),
+        language=settings.LANGUAGE_CODE,
+    )
+    schedule_notification(
+        kind=NotificationKind.TRAINING_REQUEST_RECEIVED,
+        target=training_request,
+        recipient=email,
+        language=language,
+    )
     return training_request
-
-
-def notify_staff_of_training_request(*, training_request: TrainingRequest) -> bool:
-    """Email a training request to staff, once: returns False (sending nothing) when
-    it was already sent.
-
-    The request is claimed (staff_notified_at set) before sending, so a retried task
-    does not send twice; if sending fails the claim is released and the error
-    raised, for the task to retry.
-    """
-    claimed = TrainingRequest.objects.filter(
-        pk=training_request.pk, staff_notified_at__isnull=True
-    ).update(staff_notified_at=timezone.now())
-    if not claimed:
-        return False
-    # Staff read it in the office's language, whatever the sender's page was in.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = translation.gettext("Training request: %(organisation)s (%(member_state)s)") % {
-            "organisation": training_request.organisation,
-            "member_state": training_request.member_state,
-        }
-        body = render_to_string(
-            "workshops/email/training_request.txt", {"training_request": training_request}
-        )
-    # The organisation is typed by the public: a line break in a header would make
-    # Django refuse the email (BadHeaderError), so the subject is one line.
-    subject = " ".join(subject.split())
-    try:
-        EmailMessage(
-            subject=subject,
-            body=body,
-            to=settings.CONTACT_EMAILS,
-            reply_to=[training_request.email],
-        ).send()
-    except Exception:
-        TrainingRequest.objects.filter(pk=training_request.pk).update(staff_notified_at=None)
-        raise
-    return True
 
 
 def _copy_fields(instance, *, exclude=(), **overrides):

@@ -7,6 +7,9 @@ registrations, files...), so that a query per row would show up in a count.
 
 import datetime as dt
 
+from notifications.choices import NotificationKind, NotificationState
+from notifications.models import Notification
+from notifications.services import schedule_notification
 from participants.choices import RegistrationStatus
 from participants.models import Attendance, Participant, Registration, Testimonial
 from publications.models import (
@@ -18,6 +21,7 @@ from publications.models import (
     PublicationFile,
     PublicationSeries,
 )
+from tests.factories.notifications import NotificationFactory
 from tests.factories.participants import (
     AttendanceFactory,
     ParticipantFactory,
@@ -130,6 +134,27 @@ def _news_articles(n):
         article.related_workshops.set([WorkshopFactory()])
 
 
+def _notifications(n):
+    # Half about registrations of one workshop (the changelist shows its workshop),
+    # half about training requests (a generic target), some failed with an error.
+    workshop = WorkshopFactory()
+    for index in range(n):
+        if index % 2:
+            schedule_notification(
+                kind=NotificationKind.TRAINING_REQUEST,
+                target=TrainingRequestFactory(),
+                recipient="training@rso.example",
+                language="en",
+            )
+        else:
+            NotificationFactory(
+                registration__workshop=workshop,
+                state=NotificationState.FAILED,
+                attempts=8,
+                last_error="SMTPDataError: 451 4.3.0 Busy, try again later",
+            )
+
+
 def _newsletter_issues(n):
     for issue in NewsletterIssueFactory.create_batch(n):
         NewsletterFigureFactory.create_batch(2, issue=issue)
@@ -163,6 +188,7 @@ MAKERS = {
     NewsletterFigure: lambda n: NewsletterFigureFactory.create_batch(n),
     NewsletterSection: _newsletter_sections,
     TrainingRequest: lambda n: TrainingRequestFactory.create_batch(n),
+    Notification: _notifications,
 }
 
 

@@ -160,4 +160,3 @@ def test_demo_communications_login_sees_no_participant_data(run_load_demo):
     assert comms.has_perm("publications.change_newsarticle")
     assert not comms.has_perm("participants.view_participant")
     assert not comms.has_perm("workshops.change_workshop")
-
