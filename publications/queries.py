@@ -43,7 +43,9 @@ def prefetch_public_workshops(*, with_days=False):
     )
     if with_days:
         workshops = workshops.prefetch_related(
-            Prefetch("days", queryset=WorkshopDay.objects.order_by("held_on").only("held_on"))
+            Prefetch(
+                "days", queryset=WorkshopDay.objects.order_by("held_on").only("workshop", "held_on")
+            )
         )
     return Prefetch("related_workshops", queryset=workshops)
 

@@ -10,6 +10,7 @@ from publications.models import NewsArticle
 from tests.conftest import requires_postgres
 from tests.factories.publications import NewsArticleFactory
 from tests.factories.workshops import ThematicAreaFactory, WorkshopFactory
+from tests.public.builders import future, make_event
 from workshops.choices import WorkshopStatus
 
 pytestmark = pytest.mark.django_db
@@ -398,7 +399,8 @@ def test_article_page_queries_stay_constant(client, no_page_cache, django_assert
     NewsArticleFactory(published_at=at(2022, 7, 1))
     NewsArticleFactory(published_at=at(2022, 7, 20))
     article.thematic_areas.add(*ThematicAreaFactory.create_batch(rows))
-    article.related_workshops.add(*WorkshopFactory.create_batch(rows))
+    events = [make_event(days=[future(n), future(n + 2)]) for n in range(1, rows // 5 + 2)]
+    article.related_workshops.add(*events, *WorkshopFactory.create_batch(rows))
 
     # article, areas, related events and their days, previous, next.
     with django_assert_num_queries(6):
