@@ -155,6 +155,7 @@ def _may_use_cache(request) -> bool:
         # With caching turned off (CACHE_URL=dummycache://), skip the key and the
         # lookups: they would cost each page for nothing.
         isinstance(caches[DEFAULT_CACHE_ALIAS], DummyCache)
+        or not settings.PAGE_CACHE_ENABLED
         or not cache_is_available()
         or request.method not in ("GET", "HEAD")
         or any(request.GET.get(name) for name in UNCACHED_PARAMETERS)

@@ -123,6 +123,10 @@ elif REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CACHES["default"].setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", default="rso"))
+# Whole public pages from the cache (public/cache.py). Off, every page is rendered
+# while the smaller cached reads (figures, years) still work: what a page costs on a
+# miss, as bench/public_pages.py measures it.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 
 # Argon2 first: new and upgraded hashes use it; the others only verify old hashes.
 PASSWORD_HASHERS = [

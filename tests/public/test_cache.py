@@ -251,3 +251,14 @@ def test_event_calendar_is_served_from_the_cache_with_its_file_name(client):
     assert len(queries) == 0
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"] == f'attachment; filename="{workshop.slug}.ics"'
+
+
+def test_page_cache_turned_off_renders_every_page(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/news/")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/news/")
+
+    assert response.status_code == 200
+    assert len(queries) > 0
