@@ -7,15 +7,17 @@ from django.db import migrations
 def grant(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    view_user = Permission.objects.get(content_type__app_label="auth", codename="view_user")
-    Group.objects.get(name="Programme staff").permissions.add(view_user)
+    view_user = Permission.objects.filter(content_type__app_label="auth", codename="view_user")
+    for group in Group.objects.filter(name="Programme staff"):
+        group.permissions.add(*view_user)
 
 
 def revoke(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    view_user = Permission.objects.get(content_type__app_label="auth", codename="view_user")
-    Group.objects.get(name="Programme staff").permissions.remove(view_user)
+    view_user = Permission.objects.filter(content_type__app_label="auth", codename="view_user")
+    for group in Group.objects.filter(name="Programme staff"):
+        group.permissions.remove(*view_user)
 
 
 class Migration(migrations.Migration):

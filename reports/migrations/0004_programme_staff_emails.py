@@ -12,17 +12,17 @@ def grant(apps, schema_editor):
     app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    Group.objects.get(name="Programme staff").permissions.add(
-        *Permission.objects.filter(content_type__app_label="notifications")
-    )
+    for group in Group.objects.filter(name="Programme staff"):
+        group.permissions.add(*Permission.objects.filter(content_type__app_label="notifications"))
 
 
 def revoke(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    Group.objects.get(name="Programme staff").permissions.remove(
-        *Permission.objects.filter(content_type__app_label="notifications")
-    )
+    for group in Group.objects.filter(name="Programme staff"):
+        group.permissions.remove(
+            *Permission.objects.filter(content_type__app_label="notifications")
+        )
 
 
 class Migration(migrations.Migration):
