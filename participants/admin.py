@@ -11,7 +11,6 @@ from notifications.admin import NotificationAdmin
 from notifications.choices import NotificationState
 from notifications.models import Notification
 from workshops.admin import MemberStateAdmin, SessionAdmin, WorkshopAdmin, WorkshopDayAdmin
-from workshops.choices import WorkshopStatus
 from workshops.models import MemberState, Session, Workshop, WorkshopDay
 from workshops.queries import workshop_facts
 
@@ -269,11 +268,8 @@ class WorkshopWithRegistrationsAdmin(WorkshopAdmin):
 
     @admin.action(description="Cancel selected workshops and tell their participants")
     def cancel(self, request, queryset):
-        # As workshops.services.cancel_workshops: a delivered workshop happened.
         selected = list(queryset)
-        cancellable = [
-            w for w in selected if w.status in (WorkshopStatus.DRAFT, WorkshopStatus.SCHEDULED)
-        ]
+        cancellable = list(queryset.cancellable())
         for workshop in cancellable:
             cancel_workshop(workshop=workshop)
         self.message_user(

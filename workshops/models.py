@@ -122,6 +122,10 @@ class WorkshopQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True).exclude(status=WorkshopStatus.DRAFT)
 
+    def cancellable(self):
+        """Those that can still be cancelled: a delivered workshop happened."""
+        return self.filter(status__in=[WorkshopStatus.DRAFT, WorkshopStatus.SCHEDULED])
+
     def upcoming(self, today=None):
         today = today or timezone.localdate()
         return self.filter(Q(ends_on__gte=today) | Q(ends_on__isnull=True))

@@ -183,10 +183,7 @@ def cancel_workshops(*, workshops) -> int:
     public pages' cache is bumped as for any edit.
     """
     cancelled = 0
-    for workshop in Workshop.objects.filter(
-        pk__in=[w.pk for w in workshops],
-        status__in=[WorkshopStatus.DRAFT, WorkshopStatus.SCHEDULED],
-    ):
+    for workshop in Workshop.objects.filter(pk__in=[w.pk for w in workshops]).cancellable():
         workshop.status = WorkshopStatus.CANCELLED
         workshop.save(update_fields=["status", "updated_at"])
         cancelled += 1
