@@ -2,12 +2,13 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
 from core.translation import translations
+from core.uploads import GeneratedName, UploadValidator
 
 from .choices import (
     DeliveryMode,
@@ -210,6 +211,34 @@ class Workshop(models.Model):
         help_text="Confirmed participants get a reminder by email this many days before the "
         "first day, e.g. “7,1”; none for a date already past when they are confirmed. Empty "
         "for no reminders.",
+    )
+    cover_image = models.ImageField(
+        upload_to=GeneratedName("workshops/covers"),
+        validators=[UploadValidator("PNG", "JPEG", "GIF", "WEBP")],
+        blank=True,
+        help_text="A PNG, JPEG, GIF or WebP image shown on the event's page and card.",
+    )
+    cover_image_alt = models.CharField(
+        "cover image description",
+        max_length=200,
+        blank=True,
+        help_text="What the image shows, for visitors who cannot see it.",
+    )
+    completion_percent = models.PositiveSmallIntegerField(
+        "completion rule (% of days)",
+        default=80,
+        db_default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="A participant completes the workshop by attending at least this share "
+        "of its days (present or late). Trainers confirm or override who completed.",
+    )
+    virtual_minimum_percent = models.PositiveSmallIntegerField(
+        "minimum presence on a virtual day (%)",
+        default=60,
+        db_default=60,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="When a virtual day's attendance is imported from the platform's report, "
+        "a participant counts as present after this share of the day's scheduled time.",
     )
     thematic_areas = models.ManyToManyField(ThematicArea, blank=True, related_name="workshops")
     target_member_states = models.ManyToManyField(
