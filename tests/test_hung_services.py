@@ -20,9 +20,9 @@ def redis_cache_at(settings):
     def use(port):
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "django_redis.cache.RedisCache",
                 "LOCATION": f"redis://127.0.0.1:{port}/0",
-                "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+                "OPTIONS": settings.REDIS_CACHE_OPTIONS,
             }
         }
         caches["default"]  # the handler was reset by the setting change
