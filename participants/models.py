@@ -4,10 +4,9 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 
-from workshops.choices import WorkshopStatus
 from workshops.models import MemberState, Organisation, Workshop, WorkshopDay
 
-from .choices import TRAINED_STATUSES, AttendanceMark, Gender, RegistrationStatus
+from .choices import AttendanceMark, Gender, RegistrationStatus
 
 
 class Participant(models.Model):
@@ -51,18 +50,6 @@ class Participant(models.Model):
         return f"{self.given_name} {self.family_name}".strip()
 
 
-class RegistrationQuerySet(models.QuerySet):
-    def counted(self):
-        """The registrations that make someone a participant of a workshop on its
-        public page: the trained ones (attended or completed) once the workshop is
-        delivered, before that every one not withdrawn."""
-        delivered = Q(workshop__status=WorkshopStatus.DELIVERED)
-        return self.filter(
-            (delivered & Q(status__in=TRAINED_STATUSES))
-            | (~delivered & ~Q(status=RegistrationStatus.WITHDRAWN))
-        )
-
-
 class Registration(models.Model):
     participant = models.ForeignKey(
         Participant, on_delete=models.PROTECT, related_name="registrations"
@@ -73,8 +60,6 @@ class Registration(models.Model):
     )
     registered_at = models.DateTimeField(auto_now_add=True)
     notes = models.CharField(max_length=255, blank=True)
-
-    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         ordering = ["workshop", "participant__family_name", "participant__given_name"]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.translation import localized, localized_value
-from participants.models import Registration
+from reports.queries import trained_registrations
 from workshops.choices import PartnerRole, WorkshopStatus
 from workshops.models import (
     MemberState,
@@ -300,19 +300,20 @@ def public_event(*, slug: str) -> EventPage:
 
 
 def participant_count():
-    """The number of participants of the workshop (OuterRef), as an expression to
-    annotate workshops with: each person once, among the registrations
-    Registration.objects.counted() keeps (the trained ones once the workshop is
-    delivered, before that all but the withdrawn)."""
-    counted = (
-        Registration.objects.counted()
+    """The number of people trained in the workshop (OuterRef), as an expression to
+    annotate workshops with: each person once, by the reports' definition
+    (reports.queries.trained_registrations), so that an event's page and the reports
+    agree. Shown once the workshop is delivered: before, a count of nominees would
+    read as attendance."""
+    trained = (
+        trained_registrations()
         .filter(workshop=OuterRef("pk"))
         .order_by()
         .values("workshop")
         .annotate(n=Count("participant", distinct=True))
         .values("n")
     )
-    return Coalesce(Subquery(counted), 0)
+    return Coalesce(Subquery(trained), 0)
 
 
 def event_facets(workshop: Workshop) -> dict:
@@ -320,17 +321,18 @@ def event_facets(workshop: Workshop) -> dict:
 
     Before the event is delivered, those it targets, and only those: the states and
     agencies of nominees are not public before anyone attended. Once delivered,
-    those it targeted together with those of its trained participants (attended or
-    completed). Names of states and agencies only, never of a person: the
-    participants' rows stay in subqueries.
+    those it targeted together with those of the people trained in it (the reports'
+    definition: a day attended, or a registration attended or completed). Names of
+    states and agencies only, never of a person: the participants' rows stay in
+    subqueries.
     Returns {"states": [name], "agencies": [{"name", "acronym"}]}, sorted by name.
     """
     states = Q(pk__in=workshop.target_member_states.values("pk"))
     agencies = Q(pk__in=workshop.target_agencies.values("pk"))
     if workshop.status == WorkshopStatus.DELIVERED:
-        counted = Registration.objects.counted().filter(workshop=workshop).order_by()
-        states |= Q(pk__in=counted.values("participant__member_state"))
-        agencies |= Q(pk__in=counted.values("participant__agency"))
+        trained = trained_registrations().filter(workshop=workshop).order_by()
+        states |= Q(pk__in=trained.values("participant__member_state"))
+        agencies |= Q(pk__in=trained.values("participant__agency"))
     states = MemberState.objects.filter(states)
     agencies = Organisation.objects.filter(agencies)
     return {

@@ -216,12 +216,14 @@ class Workshop(models.Model):
         upload_to=GeneratedName("workshops/covers"),
         validators=[UploadValidator("PNG", "JPEG", "GIF", "WEBP")],
         blank=True,
+        db_default="",
         help_text="A PNG, JPEG, GIF or WebP image shown on the event's page and card.",
     )
     cover_image_alt = models.CharField(
         "cover image description",
         max_length=200,
         blank=True,
+        db_default="",
         help_text="What the image shows, for visitors who cannot see it.",
     )
     completion_percent = models.PositiveSmallIntegerField(

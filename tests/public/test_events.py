@@ -3,7 +3,9 @@ import re
 
 import pytest
 
-from participants.choices import RegistrationStatus
+from participants.choices import AttendanceMark, RegistrationStatus
+from reports.queries import headline_figures
+from tests.factories.participants import AttendanceFactory
 from tests.factories.workshops import (
     MemberStateFactory,
     OrganisationFactory,
@@ -503,3 +505,25 @@ def test_day_without_sessions_is_announced_before_and_reported_after(client):
     assert "No programme was published for this day." not in before
     assert "No programme was published for this day." in after
     assert "The programme of this day will be published soon." not in after
+
+
+def test_delivered_event_counts_who_attended_a_day_as_the_reports_do(client):
+    """Before a trainer confirms completion, a roll call already makes someone trained:
+    the event's page and the reports must give the same figure."""
+    day = past(3)
+    workshop = make_event(days=[day], status=WorkshopStatus.DELIVERED)
+    indonesia = MemberStateFactory(name="Indonesia")
+    (registration,) = register(
+        workshop, status=RegistrationStatus.CONFIRMED, member_state=indonesia
+    )
+    register(workshop, status=RegistrationStatus.CONFIRMED)  # on the list, never came
+    AttendanceFactory(
+        registration=registration, day=workshop.days.get(), mark=AttendanceMark.PRESENT
+    )
+
+    event = client.get(f"/events/{workshop.slug}/").context["event"]
+
+    assert event.participant_count == 1
+    assert "Indonesia" in event.member_states
+    trained = headline_figures(start=day, end=day).people_trained
+    assert trained == event.participant_count
