@@ -27,6 +27,8 @@ TABLE = {
     ("roll-call", "post"): (302, 302, 404, 404),
     ("session-log", "get"): (302, 200, 404, 404),
     ("session-log", "post"): (302, 302, 404, 404),
+    ("attendance-sheet", "get"): (302, 200, 404, 404),
+    ("attendance-sheet", "post"): (302, 405, 404, 404),
     ("logout", "get"): (405, 405, 405, 405),
 }
 CASES = [(page, method, role) for (page, method) in TABLE for role in ROLES]
@@ -46,6 +48,7 @@ def site(workshop, monday, make_roll):
             "trainer:session-log", kwargs={"slug": workshop.slug, "pk": session.pk}
         ),
         "logout": reverse("trainer:logout"),
+        "attendance-sheet": reverse("trainer:attendance-sheet", kwargs={"slug": workshop.slug}),
     }
     posts = {
         "roll-call": {"day": monday.pk, f"mark-{registration.pk}": "late"},
