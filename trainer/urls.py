@@ -59,3 +59,18 @@ urlpatterns += [
         name="attendance-sheet",
     ),
 ]
+
+from . import views_import  # noqa: E402
+
+urlpatterns += [
+    path(
+        "workshops/<slug:slug>/days/<isodate:date>/import/",
+        views_import.VirtualImportUploadView.as_view(),
+        name="virtual-import",
+    ),
+    path(
+        "workshops/<slug:slug>/days/<isodate:date>/import/preview/",
+        views_import.VirtualImportPreviewView.as_view(),
+        name="virtual-import-preview",
+    ),
+]
