@@ -21,10 +21,12 @@ def make_zoom_roll(day) -> dict:
     SessionFactory(day=day, start_time=dt.time(10, 45), end_time=dt.time(12, 0))
 
     def register(given, family, email, status=RegistrationStatus.CONFIRMED, agency=None):
-        participant = ParticipantFactory(given_name=given, family_name=family, email=email)
-        if agency:
-            participant.agency = OrganisationFactory(name=agency, acronym=agency)
-            participant.save()
+        participant = ParticipantFactory(
+            given_name=given,
+            family_name=family,
+            email=email,
+            agency=OrganisationFactory(name=agency, acronym=agency) if agency else None,
+        )
         return RegistrationFactory(workshop=workshop, participant=participant, status=status)
 
     return {
