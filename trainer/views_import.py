@@ -43,6 +43,9 @@ def _day_url(name, day):
 
 
 class VirtualImportUploadView(WorkshopDayMixin, FormView):
+    """The upload of a day's report: once read, it is kept in the session (replacing an
+    earlier upload for the day) and the preview follows."""
+
     template_name = "trainer/virtual_import_upload.html"
     form_class = ZoomReportUploadForm
 

@@ -343,3 +343,24 @@ def test_preview_and_a_refused_upload_are_valid_html(trainer_client, monday, rol
 
     assert (refused.status_code, preview.status_code) == (200, 200)
     assert errors == {}
+
+
+@pytest.mark.parametrize("size", [5, 60])
+def test_confirm_query_count_is_constant(trainer_client, monday, size, django_assert_num_queries):
+    registrations = [
+        RegistrationFactory(workshop=monday.workshop, participant=ParticipantFactory())
+        for _ in range(size)
+    ]
+    upload(trainer_client, monday, report_of(registrations))
+    data = {"preview": preview_id(trainer_client, monday), "confirm": "1"}
+
+    # session, user, workshop, day, roll, schedule; the roll locked and the marks
+    # upserted (record_roll_call, between a savepoint and its release); the session
+    # saved without the report (the same, in a savepoint).
+    with django_assert_num_queries(13):
+        response = trainer_client.post(preview_url(monday), data)
+
+    assert response.status_code == 302
+    # Two hours of a day without times (six hours): everyone is below the minimum.
+    assert list(Attendance.objects.values_list("mark", flat=True).distinct()) == ["absent"]
+    assert Attendance.objects.count() == size
