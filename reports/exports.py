@@ -58,10 +58,13 @@ def participant_list(*, workshop):
     return PARTICIPANT_COLUMNS, rows
 
 
-def attendance_sheet(*, workshop):
+def attendance_sheet(*, workshop, with_email=True):
     """(header, rows) of the attendance sheet: one column per day (Present, Late,
     Absent or empty when not called), the days attended, completion; a last row of
-    totals per day. Three statements whatever the size."""
+    totals per day. Three statements whatever the size.
+
+    with_email=False leaves the Email column out: the trainers' copy, since the
+    trainers' area shows participants' names and never their addresses."""
     days = list(workshop.days.order_by("held_on"))
     registrations = list(
         _registrations(
@@ -99,7 +102,16 @@ def attendance_sheet(*, workshop):
         )
     completed = sum(r.status == RegistrationStatus.COMPLETED for r in registrations)
     totals = ["Total attending", *[""] * (len(PARTICIPANT_COLUMNS) - 1), *per_day, "", completed]
-    return header, [*rows, totals]
+    rows.append(totals)
+    if not with_email:
+        email = PARTICIPANT_COLUMNS.index("Email")
+        header = _without(header, email)
+        rows = [_without(row, email) for row in rows]
+    return header, rows
+
+
+def _without(cells, index):
+    return [*cells[:index], *cells[index + 1 :]]
 
 
 def registration_rows(queryset):

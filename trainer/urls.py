@@ -47,3 +47,30 @@ urlpatterns = [
         name="session-log",
     ),
 ]
+
+# The attendance sheet and the import of a virtual day's platform report: their views
+# live in modules of their own, imported here beside their addresses.
+from . import views_sheet  # noqa: E402
+
+urlpatterns += [
+    path(
+        "workshops/<slug:slug>/attendance.xlsx",
+        views_sheet.AttendanceSheetView.as_view(),
+        name="attendance-sheet",
+    ),
+]
+
+from . import views_import  # noqa: E402
+
+urlpatterns += [
+    path(
+        "workshops/<slug:slug>/days/<isodate:date>/import/",
+        views_import.VirtualImportUploadView.as_view(),
+        name="virtual-import",
+    ),
+    path(
+        "workshops/<slug:slug>/days/<isodate:date>/import/preview/",
+        views_import.VirtualImportPreviewView.as_view(),
+        name="virtual-import-preview",
+    ),
+]

@@ -70,5 +70,6 @@ def build_trainer_site() -> TrainerSite:
         f"{WORKSHOP}sessions/{logged.session.pk}/log/",
         "/id/trainer/",
         f"/th{ROLL_CALL}",
+        f"{WORKSHOP}days/2022-07-18/import/",
     ]
     return TrainerSite(trainer=trainer, monday=monday, pages=pages)

@@ -116,6 +116,10 @@ def test_workshop_page_shows_each_days_roll_call_and_session_logs(
             "Correct the roll call · July 18, 2022",
             f"/trainer/workshops/{workshop.slug}/days/2022-07-18/roll-call/",
         ),
+        (
+            "Import from Zoom · July 18, 2022",
+            f"/trainer/workshops/{workshop.slug}/days/2022-07-18/import/",
+        ),
         ("Edit the log · Opening", f"/trainer/workshops/{workshop.slug}/sessions/{logged.pk}/log/"),
         (
             "Log this session · Case studies",
