@@ -47,3 +47,34 @@ urlpatterns = [
         name="session-log",
     ),
 ]
+
+# Completion and certificates (issue 12), in a module of their own.
+from . import views_completion  # noqa: E402
+
+urlpatterns += [
+    path(
+        "workshops/<slug:slug>/completion/",
+        views_completion.CompletionView.as_view(),
+        name="completion",
+    ),
+    path(
+        "workshops/<slug:slug>/completion/<int:pk>/",
+        views_completion.CompletionOverrideView.as_view(),
+        name="completion-override",
+    ),
+    path(
+        "workshops/<slug:slug>/certificates.pdf",
+        views_completion.WorkshopCertificatesPdfView.as_view(),
+        name="certificates-pdf",
+    ),
+    path(
+        "workshops/<slug:slug>/certificates/<int:pk>.pdf",
+        views_completion.CertificatePdfView.as_view(),
+        name="certificate-pdf",
+    ),
+    path(
+        "certificates/<str:code>/revoke/",
+        views_completion.RevokeCertificateView.as_view(),
+        name="certificate-revoke",
+    ),
+]
