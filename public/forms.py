@@ -1,10 +1,8 @@
 """The filters of the public listings (GET forms: their values are in the address)."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
-from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.filter_forms import FilterForm
@@ -122,10 +120,10 @@ class CertificateCodeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The template writes the <form> and its button: a submit input made by the
+        # helper would add its name to the address (?code=...&submit=Check).
         self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_action = reverse_lazy("certificates:form")
-        self.helper.add_input(Submit("", _("Check"), css_class="btn-primary"))
+        self.helper.form_tag = False
 
     def clean_code(self):
         code = normalise_code(self.cleaned_data["code"])
