@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -192,6 +193,11 @@ class CertificateAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.issue_view),
                 name="training_certificate_issue",
             ),
+            path(
+                "<int:pk>/pdf/",
+                self.admin_site.admin_view(self.pdf_view),
+                name="training_certificate_pdf",
+            ),
             *super().get_urls(),
         ]
 
@@ -213,8 +219,9 @@ class CertificateAdmin(admin.ModelAdmin):
         if obj.is_revoked:
             return check
         return format_html(
-            '{} · <a href="{}">revoke…</a>',
+            '{} · <a href="{}">PDF</a> · <a href="{}">revoke…</a>',
             check,
+            reverse("admin:training_certificate_pdf", args=[obj.pk]),
             reverse("trainer:certificate-revoke", kwargs={"code": obj.code}),
         )
 
@@ -225,6 +232,14 @@ class CertificateAdmin(admin.ModelAdmin):
             self.message_user(request, "Revoked certificates are not printed.", messages.WARNING)
             return None
         return pdf_response(printed, filename="certificates.pdf")
+
+    def pdf_view(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        printed = printed_certificates(Certificate.objects.filter(pk=pk))
+        if not printed:
+            raise Http404("No valid certificate has this id.")
+        return pdf_response(printed, filename=f"certificate-{printed[0].code}.pdf")
 
     def issue_view(self, request):
         if not request.user.has_perm("training.add_certificate"):

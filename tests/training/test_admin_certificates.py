@@ -66,6 +66,21 @@ def test_certificate_change_page_links_to_the_check_and_the_revocation(staff_cli
     assert csp_violations(html) == []
 
 
+def test_staff_download_one_certificate_and_cannot_add_or_delete_one(staff_client):
+    certificate = CertificateFactory()
+
+    pdf = staff_client.get(reverse("admin:training_certificate_pdf", args=[certificate.pk]))
+    added = staff_client.get(reverse("admin:training_certificate_add"))
+    deleted = staff_client.post(
+        reverse("admin:training_certificate_delete", args=[certificate.pk]), {"post": "yes"}
+    )
+
+    text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    assert certificate.code in text
+    assert (added.status_code, deleted.status_code) == (403, 403)
+    assert Certificate.objects.count() == 1
+
+
 def test_staff_issue_certificates_for_a_workshops_completed_participants(staff_client, workshop):
     completed = RegistrationFactory.create_batch(
         2, workshop=workshop, status=RegistrationStatus.COMPLETED
