@@ -1,5 +1,6 @@
 """The filters of the public listings (GET forms: their values are in the address)."""
 
+from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.filter_forms import FilterForm
 from publications import queries as publication_queries
 from publications.choices import PublicationKind
+from training.certificate_codes import normalise_code
 from workshops import queries as workshop_queries
 from workshops.choices import WorkshopKind
 
@@ -101,3 +103,36 @@ class PublicationFilterForm(FilterForm):
             ("", _("All thematic areas")),
             *workshop_queries.thematic_area_choices(),
         ]
+
+
+class CertificateCodeForm(forms.Form):
+    """The code typed at /certificates/ (a GET form): any case, with or without the
+    dash; I, L and O read as 1, 1 and 0 (training.certificate_codes)."""
+
+    code = forms.CharField(
+        label=_("Certificate code"),
+        max_length=40,
+        help_text=_("Printed at the bottom of the certificate, e.g. 7KQ2M-X9D4T."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The template writes the <form> and its button: a submit input made by the
+        # helper would add its name to the address (?code=...&submit=Check).
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_code(self):
+        code = normalise_code(self.cleaned_data["code"])
+        if code is None:
+            raise forms.ValidationError(
+                _(
+                    "A certificate code has 10 letters and digits, like 7KQ2M-X9D4T. "
+                    "Check what you typed."
+                ),
+                code="format",
+            )
+        return code

@@ -7,7 +7,7 @@ from django.urls import include, path
 
 from . import calendars, feeds, language
 from .sitemaps import SITEMAPS
-from .views import contact, events, files, home, publications
+from .views import certificates, contact, events, files, home, publications
 
 language_neutral = [
     path("robots.txt", home.RobotsView.as_view(), name="robots"),
@@ -49,6 +49,10 @@ contact_patterns = [
     path("", contact.ContactView.as_view(), name="form"),
     path("thanks/", contact.ContactThanksView.as_view(), name="thanks"),
 ]
+certificate_patterns = [
+    path("", certificates.CertificateFormView.as_view(), name="form"),
+    path("<str:code>/", certificates.CertificateCheckView.as_view(), name="detail"),
+]
 
 localised = [
     path("", home.HomeView.as_view(), name="home"),
@@ -57,4 +61,5 @@ localised = [
     path("publications/", include((publication_patterns, "publications"))),
     path("highlights/", include((highlight_patterns, "highlights"))),
     path("contact/", include((contact_patterns, "contact"))),
+    path("certificates/", include((certificate_patterns, "certificates"))),
 ]

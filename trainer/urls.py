@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.urls import path, register_converter
 
-from . import views
+from . import views, views_completion, views_import, views_sheet
 
 
 class IsoDateConverter:
@@ -46,23 +46,12 @@ urlpatterns = [
         views.SessionLogView.as_view(),
         name="session-log",
     ),
-]
-
-# The attendance sheet and the import of a virtual day's platform report: their views
-# live in modules of their own, imported here beside their addresses.
-from . import views_sheet  # noqa: E402
-
-urlpatterns += [
+    # The attendance sheet and the import of a virtual day's platform report.
     path(
         "workshops/<slug:slug>/attendance.xlsx",
         views_sheet.AttendanceSheetView.as_view(),
         name="attendance-sheet",
     ),
-]
-
-from . import views_import  # noqa: E402
-
-urlpatterns += [
     path(
         "workshops/<slug:slug>/days/<isodate:date>/import/",
         views_import.VirtualImportUploadView.as_view(),
@@ -72,5 +61,32 @@ urlpatterns += [
         "workshops/<slug:slug>/days/<isodate:date>/import/preview/",
         views_import.VirtualImportPreviewView.as_view(),
         name="virtual-import-preview",
+    ),
+    # Completion and certificates.
+    path(
+        "workshops/<slug:slug>/completion/",
+        views_completion.CompletionView.as_view(),
+        name="completion",
+    ),
+    path(
+        "workshops/<slug:slug>/completion/<int:pk>/",
+        views_completion.CompletionOverrideView.as_view(),
+        name="completion-override",
+    ),
+    path(
+        "workshops/<slug:slug>/certificates.pdf",
+        views_completion.WorkshopCertificatesPdfView.as_view(),
+        name="certificates-pdf",
+    ),
+    path(
+        "workshops/<slug:slug>/certificates/<int:pk>.pdf",
+        views_completion.CertificatePdfView.as_view(),
+        name="certificate-pdf",
+    ),
+    # Staff only: a trainer is refused (403).
+    path(
+        "certificates/<str:code>/revoke/",
+        views_completion.RevokeCertificateView.as_view(),
+        name="certificate-revoke",
     ),
 ]

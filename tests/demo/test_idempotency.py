@@ -1,5 +1,7 @@
 """load_demo can run any number of times, and all or nothing."""
 
+import re
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -10,7 +12,7 @@ from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
 
-APPS = {"auth", "workshops", "participants", "publications"}
+APPS = {"auth", "workshops", "participants", "training", "publications"}
 
 
 def _row_counts():
@@ -42,6 +44,23 @@ TRAINER_LINES = [
     "  and logs each session as delivered (actual times, notes, who spoke) from the "
     f"workshop's page, {MALAYSIA}",
 ]
+INTENSIVE_COURSE = "/trainer/workshops/intensive-course-human-trafficking-3p-paradigm-2022/"
+
+
+def certificate_lines(new: int) -> list[str]:
+    return [
+        f"Certificates of completion: 76 for the trainer's delivered workshops ({new} new), "
+        f"downloaded from each workshop's completion page, {INTENSIVE_COURSE}completion/",
+        "  and checked by anyone at http://127.0.0.1:8000/certificates/<code>/",
+    ]
+
+
+def output_lines(output: str) -> list[str]:
+    """The lines after the logins, a certificate's (random) code made <code>."""
+    return [
+        re.sub(r"/certificates/[0-9A-Z]{5}-[0-9A-Z]{5}/", "/certificates/<code>/", line)
+        for line in output.splitlines()[3:]
+    ]
 
 
 def test_load_demo_prints_the_logins_and_what_it_created(run_load_demo):
@@ -52,13 +71,14 @@ def test_load_demo_prints_the_logins_and_what_it_created(run_load_demo):
         "  comms    password",
         "  trainer  password",
     ]
-    assert lines[3:] == [
+    assert output_lines("\n".join(lines)) == [
         "Seed data created: 22 member states, 31 organisations, 7 thematic areas, 5 speakers, "
         "19 workshops, 44 workshop days, 29 workshop partners, 17 sessions, 393 participants, "
         "393 registrations, 856 attendance, 3 trainer assignments, 1 testimonial, "
         "1 publication series, 7 publications, 11 publication files, 12 news articles, "
         "1 newsletter issue, 3 newsletter figures, 16 newsletter sections.",
         *TRAINER_LINES,
+        *certificate_lines(new=76),
     ]
 
 
@@ -71,9 +91,10 @@ def test_load_demo_twice_keeps_every_row_count_and_file(run_load_demo, settings)
     assert _row_counts() == counts
     assert _stored_files(settings) == files
     assert len(files) == 10
-    assert output.splitlines()[3:] == [
+    assert output_lines(output) == [
         "Seed data: already loaded, nothing changed.",
         *TRAINER_LINES,
+        *certificate_lines(new=0),
     ]
 
 
@@ -96,9 +117,10 @@ def test_load_demo_puts_back_a_file_missing_from_storage(run_load_demo, settings
 
     assert missing.read_bytes().startswith(b"%PDF-1.4")
     assert _row_counts() == counts
-    assert output.splitlines()[3:] == [
+    assert output_lines(output) == [
         "Seed data: already loaded, nothing changed.",
         *TRAINER_LINES,
+        *certificate_lines(new=0),
     ]
 
 

@@ -7,11 +7,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from participants.models import Attendance
-from tests.factories.participants import RegistrationFactory
-from tests.factories.training import SessionLogFactory
+from participants.choices import RegistrationStatus
+from participants.models import Attendance, Registration
+from tests.factories.participants import AttendanceFactory, RegistrationFactory
+from tests.factories.training import CertificateFactory, SessionLogFactory
 from tests.factories.workshops import SessionFactory, WorkshopDayFactory
-from training.models import SessionLog
+from training.models import Certificate, CompletionOverride, SessionLog
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,20 @@ TABLE = {
     ("virtual-import-preview", "get"): (302, 302, 404, 404),
     ("virtual-import-preview", "post"): (302, 302, 404, 404),
     ("logout", "get"): (405, 405, 405, 405),
+    ("completion", "get"): (302, 200, 404, 404),
+    ("completion", "post"): (302, 302, 404, 404),
+    ("completion-override", "get"): (302, 200, 404, 404),
+    ("completion-override", "post"): (302, 302, 404, 404),
+    ("certificate-pdf", "get"): (302, 200, 404, 404),
+    ("certificate-pdf", "post"): (302, 405, 404, 404),
+    ("certificates-pdf", "get"): (302, 200, 404, 404),
+    ("certificates-pdf", "post"): (302, 405, 404, 404),
+    # Staff only, whichever workshop: a trainer, even the certificate's own, is refused.
+    ("certificate-revoke", "get"): (302, 403, 403, 200),
+    ("certificate-revoke", "post"): (302, 403, 403, 302),
 }
+# The pages staff write on; every other write is the assigned trainer's.
+STAFF_WRITES = {"certificate-revoke"}
 CASES = [(page, method, role) for (page, method) in TABLE for role in ROLES]
 READ_ONLY_POSTS = {"virtual-import"}
 ZOOM_REPORT = (
@@ -48,8 +62,15 @@ ZOOM_REPORT = (
 
 @pytest.fixture
 def site(workshop, monday, make_roll):
-    registration, _ = make_roll(2)
+    registration, certified = make_roll(2)
+    # Confirming completion changes a status: one completes, one holder of a
+    # certificate has no day attended.
+    AttendanceFactory(registration=registration, day=monday)
+    certified.status = RegistrationStatus.COMPLETED
+    certified.save()
+    certificate = CertificateFactory(registration=certified)
     session = SessionFactory(day=monday)
+    slug = workshop.slug
     urls = {
         "home": reverse("trainer:home"),
         "workshop": reverse("trainer:workshop", kwargs={"slug": workshop.slug}),
@@ -68,12 +89,25 @@ def site(workshop, monday, make_roll):
             "trainer:virtual-import-preview",
             kwargs={"slug": workshop.slug, "date": monday.held_on},
         ),
+        "completion": reverse("trainer:completion", kwargs={"slug": slug}),
+        "completion-override": reverse(
+            "trainer:completion-override", kwargs={"slug": slug, "pk": certified.pk}
+        ),
+        "certificate-pdf": reverse(
+            "trainer:certificate-pdf", kwargs={"slug": slug, "pk": certified.pk}
+        ),
+        "certificates-pdf": reverse("trainer:certificates-pdf", kwargs={"slug": slug}),
+        "certificate-revoke": reverse(
+            "trainer:certificate-revoke", kwargs={"code": certificate.code}
+        ),
     }
     posts = {
         "roll-call": {"day": monday.pk, f"mark-{registration.pk}": "late"},
         "session-log": {"start_time": "09:05", "end_time": "10:35", "notes": "On time."},
         "virtual-import": lambda: {"report": SimpleUploadedFile("report.csv", ZOOM_REPORT)},
         "virtual-import-preview": {"confirm": "1"},
+        "completion-override": {"outcome": "not-completed", "reason": "Left at noon."},
+        "certificate-revoke": {"reason": "Issued in error."},
     }
     return urls, posts
 
@@ -82,6 +116,9 @@ def database_rows():
     return (
         list(Attendance.objects.values_list("registration", "day", "mark", "recorded_by")),
         list(SessionLog.objects.values_list("session", "start_time", "end_time", "logged_by")),
+        list(Registration.objects.order_by("pk").values_list("pk", "status")),
+        list(CompletionOverride.objects.values_list("registration", "is_completed", "reason")),
+        list(Certificate.objects.order_by("pk").values_list("registration", "revoked_at")),
     )
 
 
@@ -106,8 +143,9 @@ def test_trainer_url_answers_each_role(
     assert response.status_code == TABLE[page, method][ROLES.index(role)]
     if role == "anonymous" and response.status_code == 302:
         assert response.url == f"{reverse('trainer:login')}?next={urls[page]}"
+    writer = "staff" if page in STAFF_WRITES else "assigned"
     if (
-        role == "assigned"
+        role == writer
         and method == "post"
         and response.status_code == 302
         and page not in READ_ONLY_POSTS

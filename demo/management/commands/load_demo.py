@@ -13,7 +13,11 @@ from django.utils.crypto import get_random_string
 
 from demo.loader import load_seed_data
 from demo.synthetic import load_synthetic
-from training.queries import workshops_for_trainer
+from participants.choices import RegistrationStatus
+from participants.models import Registration
+from training.models import Certificate
+from training.queries import certificate_check_url, workshops_for_trainer
+from training.services import issue_certificates
 
 # Known passwords only where the portal runs with DEBUG on a laptop; anywhere else
 # (a benchmark on production settings) each demo user gets a random one, printed once.
@@ -73,6 +77,7 @@ class Command(BaseCommand):
             tally = load_seed_data(trainer=users["trainer"])
             lines += tally.summary_lines()
             lines += _trainer_lines(users["trainer"])
+            lines += _certificate_lines(users["trainer"])
             if count:
                 lines += load_synthetic(count=count).summary_lines()
         for line in lines:
@@ -131,3 +136,23 @@ def _trainer_lines(trainer) -> list[str]:
             "workshop's page, " + reverse("trainer:workshop", kwargs={"slug": first.slug})
         )
     return lines
+
+
+def _certificate_lines(trainer) -> list[str]:
+    """Certificates for the completed participants of the demo trainer's delivered
+    workshops (none issued twice: reruns add nothing), and where to check one."""
+    delivered = workshops_for_trainer(trainer).past()
+    completed = Registration.objects.filter(
+        workshop__in=delivered, status=RegistrationStatus.COMPLETED
+    ).values_list("pk", flat=True)
+    issued = issue_certificates(registration_ids=completed, by=trainer)
+    certificates = Certificate.objects.filter(registration__workshop__in=delivered)
+    example = certificates.filter(revoked_at__isnull=True).order_by("pk").first()
+    if example is None:
+        return []
+    return [
+        f"Certificates of completion: {certificates.count()} for the trainer's delivered "
+        f"workshops ({issued} new), downloaded from each workshop's completion page, "
+        + reverse("trainer:completion", kwargs={"slug": example.registration.workshop.slug}),
+        f"  and checked by anyone at {certificate_check_url(example.code)}",
+    ]
