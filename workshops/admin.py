@@ -180,7 +180,7 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         "title",
         "kind",
         "status",
-        "is_public",
+        "on_public_site",
         "dates",
         "member_states",
         "session_count",
@@ -202,7 +202,15 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
     readonly_fields = ["starts_on", "ends_on"]
     actions = ["mark_delivered", "cancel", "duplicate"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "status", "summary", "description"]}),
+        (None, {"fields": ["title", "slug", "kind", "publishing", "summary", "description"]}),
+        (
+            "Cover image",
+            {
+                "fields": ["cover_image", "cover_image_alt"],
+                "description": "Shown at the top of the event's page and on its card in the "
+                "events list, cropped to a wide rectangle: keep what matters in the middle.",
+            },
+        ),
         (
             "Delivery",
             {
@@ -224,12 +232,11 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
             {"fields": ["thematic_areas", "target_member_states", "target_agencies", "capacity"]},
         ),
         (
-            "Dates and publishing",
+            "Dates",
             {
                 "fields": [
                     ("starts_on", "ends_on"),
                     "has_tentative_dates",
-                    "is_public",
                     "reminder_days",
                 ],
                 "description": "The first and last dates are taken from the days below "
@@ -257,6 +264,11 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
             text = f"{obj.starts_on:%d %b} – {obj.ends_on:%d %b %Y}"
         return f"{text} (to be confirmed)" if obj.has_tentative_dates else text
 
+    @admin.display(description="on the public site", boolean=True)
+    def on_public_site(self, obj):
+        # What the public sees: a draft is hidden whatever “is public” holds.
+        return obj.is_public and obj.status != WorkshopStatus.DRAFT
+
     @admin.display(description="member states")
     def member_states(self, obj):
         return ", ".join(state.iso_code or state.name for state in obj.target_member_states.all())
@@ -283,8 +295,8 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         self._say_where_it_shows(request, form)
 
     def _say_where_it_shows(self, request, form):
-        """Tell staff, after each save, whether the public can see the event: “draft”
-        with “is public” ticked hides it, which nothing else on the page says."""
+        """Tell staff, after each save, whether the public can see the event (the
+        “Publishing” choice), with its address when it is on the public site."""
         workshop = form.instance
         if form.proposed_timezone:
             self.message_user(
@@ -296,14 +308,14 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         if workshop.status == WorkshopStatus.DRAFT:
             self.message_user(
                 request,
-                "Not on the public site: this event is a draft. Set its status to "
-                "“scheduled” to publish it.",
+                "Not on the public site: this event is a draft. Choose “Scheduled, on "
+                "the public site” under Publishing to publish it.",
                 messages.WARNING,
             )
         elif not workshop.is_public:
             self.message_user(
                 request,
-                "Not on the public site: “is public” is unticked.",
+                "Not on the public site: it is for staff only (see Publishing).",
                 messages.WARNING,
             )
         else:
