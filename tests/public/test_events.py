@@ -526,7 +526,7 @@ def test_event_card_shows_its_cover_image_lazily_in_a_reserved_box(client):
     html = client.get("/events/").content.decode()
 
     assert img_tags(html, "event-card-cover") == [
-        '<img class="card-img-top event-card-cover" src="/media/workshops/covers/3f2a.jpg" '
+        '<img class="event-card-cover object-fit-cover" src="/media/workshops/covers/3f2a.jpg" '
         'width="640" height="360" loading="lazy" decoding="async" '
         'alt="Officers at a land border crossing">'
     ]
@@ -549,7 +549,7 @@ def test_event_page_shows_its_cover_image_with_its_description(client):
 
     # At the top of the page: loaded at once, not lazily.
     assert img_tags(html, "event-cover") == [
-        '<img class="event-cover rounded" src="/media/workshops/covers/3f2a.jpg" '
+        '<img class="event-cover object-fit-cover" src="/media/workshops/covers/3f2a.jpg" '
         'width="1200" height="500" alt="A training room in Bangkok">'
     ]
     assert (
