@@ -24,7 +24,7 @@ def test_collectstatic_with_manifest_storage_builds_every_asset(tmp_path: Path):
     for asset in (
         "vendor/bootstrap/bootstrap.trimmed.min.css",
         "vendor/bootstrap/bootstrap.bundle.min.js",
-        "vendor/bootstrap-icons/bootstrap-icons.min.css",
+        "vendor/bootstrap-icons/bootstrap-icons.trimmed.min.css",
         "css/portal.css",
     ):
         assert (tmp_path / paths[asset]).is_file()

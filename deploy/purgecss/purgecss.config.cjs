@@ -1,4 +1,5 @@
-// What deploy/purgecss/trim-bootstrap.sh keeps of Bootstrap: the selectors whose
+// What deploy/purgecss/trim-bootstrap.sh keeps of Bootstrap and of Bootstrap Icons
+// (one class per icon, a few of which we use): the selectors whose
 // classes appear in our templates, scripts and Python (forms set classes in widget
 // attrs and crispy layouts), in the crispy-bootstrap5 templates that render our forms,
 // and those Bootstrap's own JavaScript adds at run time (the navbar's collapse).
@@ -8,7 +9,10 @@ const root = path.resolve(__dirname, "..", "..");
 const sitePackages = process.env.SITE_PACKAGES;
 
 module.exports = {
-  css: [path.join(root, "static/vendor/bootstrap/bootstrap.min.css")],
+  css: [
+    path.join(root, "static/vendor/bootstrap/bootstrap.min.css"),
+    path.join(root, "static/vendor/bootstrap-icons/bootstrap-icons.min.css"),
+  ],
   content: [
     path.join(root, "templates/**/*.html"),
     path.join(root, "static/js/**/*.js"),
