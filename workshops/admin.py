@@ -165,6 +165,25 @@ class TrainerAssignmentInline(LabelledAutocompleteAdminMixin, admin.TabularInlin
         return super().get_queryset(request).select_related("trainer", "workshop")
 
 
+class OnPublicSiteFilter(admin.SimpleListFilter):
+    """What the public sees (Workshop.objects.public()), not the “is public” box alone,
+    which a draft overrides."""
+
+    title = "on the public site"
+    parameter_name = "on_public_site"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        public = Workshop.objects.public().values("pk")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=public)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=public)
+        return queryset
+
+
 @admin.register(Workshop)
 class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
     form = WorkshopForm
@@ -191,7 +210,7 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         "delivery_mode",
         year_filter("starts_on"),
         "has_tentative_dates",
-        "is_public",
+        OnPublicSiteFilter,
         "thematic_areas",
         "target_member_states",
     ]

@@ -666,6 +666,22 @@ def test_changelist_says_whether_each_event_is_on_the_public_site(staff_client):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("value", "titles"), [("yes", ["Published"]), ("no", ["Hidden draft", "Staff only"])]
+)
+def test_changelist_filters_by_what_the_public_sees(staff_client, value, titles):
+    WorkshopFactory(title="Hidden draft", status=WorkshopStatus.DRAFT, is_public=True)
+    WorkshopFactory(title="Staff only", status=WorkshopStatus.SCHEDULED, is_public=False)
+    WorkshopFactory(title="Published", status=WorkshopStatus.SCHEDULED, is_public=True)
+
+    response = staff_client.get(
+        reverse("admin:workshops_workshop_changelist"), {"on_public_site": value}
+    )
+
+    assert sorted(row.title for row in response.context["cl"].result_list) == titles
+
+
+@pytest.mark.django_db
 def test_choosing_a_country_proposes_its_time_zone(staff_client):
     workshop = WorkshopFactory(timezone="Asia/Bangkok", country=None)
     indonesia = MemberStateFactory(name="Indonesia", iso_code="ID")
