@@ -596,12 +596,16 @@ def _load_newsletter(*, workshops, tally):
         },
         tally=tally,
     )
-    for order, (value, label) in enumerate(spec["figures"], start=1):
+    for order, (value, label, measure, note) in enumerate(spec["figures"], start=1):
         _upsert(
             NewsletterFigure,
             lookup={"issue": issue, "label": label},
             values={
                 "value": value,
+                "measure": measure,
+                # A note says why the printed value stands instead of the computed one.
+                "is_overridden": bool(note),
+                "note": note,
                 "order": order,
                 **_names("label", seed_data.NEWSLETTER_FIGURE_LABELS.get(label, {})),
             },

@@ -18,7 +18,7 @@ Conventions:
 import datetime as dt
 
 from participants.choices import RegistrationStatus
-from publications.choices import PublicationKind
+from publications.choices import FigureMeasure, PublicationKind
 from workshops.choices import (
     DeliveryMode,
     MemberStateKind,
@@ -1519,9 +1519,26 @@ NEWSLETTER_ISSUE = {
     "period_starts_on": D(2022, 7, 1),
     "period_ends_on": D(2022, 10, 31),
     "introduction": "Let's Connect to Act",
-    # As printed; not recomputed from the registrations (the seeds do not give every
-    # head count behind "313 people trained").
-    "figures": [(313, "people trained"), (7, "conferences and events"), (1, "new publication")],
+    # As printed: (value, label, measure, note). A figure with a measure is the one
+    # the reports compute for the period (the seeds' participants are shaped to give
+    # 313 and the one publication); saving the issue in the admin keeps it so. The
+    # "7 conferences and events" is not a count the portal can make: the issue counts
+    # the occasions the office organised or took part in, the portal the workshops of
+    # any kind it delivered (9 in this period). It keeps the printed value, set by
+    # hand with a note that says why, so the computed figure beside it in the admin
+    # reads as a different measure rather than a contradiction.
+    "figures": [
+        (313, "people trained", FigureMeasure.PEOPLE_TRAINED, ""),
+        (
+            7,
+            "conferences and events",
+            FigureMeasure.EVENTS_DELIVERED,
+            "As printed in the issue: the conferences and events the office organised or "
+            "took part in. The portal counts the workshops and events it delivered, "
+            "which is a different figure.",
+        ),
+        (1, "new publication", FigureMeasure.PUBLICATIONS_PUBLISHED, ""),
+    ],
 }
 # The figures' labels in the site's other languages.
 NEWSLETTER_FIGURE_LABELS = {

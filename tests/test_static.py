@@ -22,9 +22,9 @@ def test_collectstatic_with_manifest_storage_builds_every_asset(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     paths = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
     for asset in (
-        "vendor/bootstrap/bootstrap.min.css",
+        "vendor/bootstrap/bootstrap.trimmed.min.css",
         "vendor/bootstrap/bootstrap.bundle.min.js",
-        "vendor/bootstrap-icons/bootstrap-icons.min.css",
+        "vendor/bootstrap-icons/bootstrap-icons.trimmed.min.css",
         "css/portal.css",
     ):
         assert (tmp_path / paths[asset]).is_file()

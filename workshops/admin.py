@@ -165,6 +165,25 @@ class TrainerAssignmentInline(LabelledAutocompleteAdminMixin, admin.TabularInlin
         return super().get_queryset(request).select_related("trainer", "workshop")
 
 
+class OnPublicSiteFilter(admin.SimpleListFilter):
+    """What the public sees (Workshop.objects.public()), not the “is public” box alone,
+    which a draft overrides."""
+
+    title = "on the public site"
+    parameter_name = "on_public_site"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        public = Workshop.objects.public().values("pk")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=public)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=public)
+        return queryset
+
+
 @admin.register(Workshop)
 class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
     form = WorkshopForm
@@ -180,7 +199,7 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         "title",
         "kind",
         "status",
-        "is_public",
+        "on_public_site",
         "dates",
         "member_states",
         "session_count",
@@ -191,7 +210,7 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         "delivery_mode",
         year_filter("starts_on"),
         "has_tentative_dates",
-        "is_public",
+        OnPublicSiteFilter,
         "thematic_areas",
         "target_member_states",
     ]
@@ -202,7 +221,15 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
     readonly_fields = ["starts_on", "ends_on"]
     actions = ["mark_delivered", "cancel", "duplicate"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "status", "summary", "description"]}),
+        (None, {"fields": ["title", "slug", "kind", "publishing", "summary", "description"]}),
+        (
+            "Cover image",
+            {
+                "fields": ["cover_image", "cover_image_alt"],
+                "description": "Shown at the top of the event's page and on its card in the "
+                "events list, cropped to a wide rectangle: keep what matters in the middle.",
+            },
+        ),
         (
             "Delivery",
             {
@@ -224,12 +251,11 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
             {"fields": ["thematic_areas", "target_member_states", "target_agencies", "capacity"]},
         ),
         (
-            "Dates and publishing",
+            "Dates",
             {
                 "fields": [
                     ("starts_on", "ends_on"),
                     "has_tentative_dates",
-                    "is_public",
                     "reminder_days",
                 ],
                 "description": "The first and last dates are taken from the days below "
@@ -257,6 +283,11 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
             text = f"{obj.starts_on:%d %b} – {obj.ends_on:%d %b %Y}"
         return f"{text} (to be confirmed)" if obj.has_tentative_dates else text
 
+    @admin.display(description="on the public site", boolean=True)
+    def on_public_site(self, obj):
+        # What the public sees: a draft is hidden whatever “is public” holds.
+        return obj.is_public and obj.status != WorkshopStatus.DRAFT
+
     @admin.display(description="member states")
     def member_states(self, obj):
         return ", ".join(state.iso_code or state.name for state in obj.target_member_states.all())
@@ -283,8 +314,8 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         self._say_where_it_shows(request, form)
 
     def _say_where_it_shows(self, request, form):
-        """Tell staff, after each save, whether the public can see the event: “draft”
-        with “is public” ticked hides it, which nothing else on the page says."""
+        """Tell staff, after each save, whether the public can see the event (the
+        “Publishing” choice), with its address when it is on the public site."""
         workshop = form.instance
         if form.proposed_timezone:
             self.message_user(
@@ -296,14 +327,14 @@ class WorkshopAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         if workshop.status == WorkshopStatus.DRAFT:
             self.message_user(
                 request,
-                "Not on the public site: this event is a draft. Set its status to "
-                "“scheduled” to publish it.",
+                "Not on the public site: this event is a draft. Choose “Scheduled, on "
+                "the public site” under Publishing to publish it.",
                 messages.WARNING,
             )
         elif not workshop.is_public:
             self.message_user(
                 request,
-                "Not on the public site: “is public” is unticked.",
+                "Not on the public site: it is for staff only (see Publishing).",
                 messages.WARNING,
             )
         else:

@@ -5,9 +5,11 @@ sessions, partners, trainers and registrations. What makes that possible lives h
 """
 
 import datetime as dt
+import json
 
 from django import forms
-from django.contrib.admin.widgets import AdminDateWidget
+from django.conf import settings
+from django.contrib.admin.widgets import AdminDateWidget, AdminRadioSelect
 
 from core.admin_forms import (
     InstanceLabelsFormMixin,
@@ -17,6 +19,7 @@ from core.admin_forms import (
     marked_for_deletion,
 )
 
+from .choices import WorkshopStatus
 from .models import MemberState, Session, WorkshopDay
 from .services import get_or_add_workshop_day
 from .timezones import zones_of_country
@@ -41,19 +44,134 @@ class MemberStateForm(forms.ModelForm):
 # --- The workshop page ------------------------------------------------------------------
 
 
+def _country_zones() -> dict[str, list[str]]:
+    """{member state pk: its time zones, main first}, for the states whose ISO code the
+    tz database knows (international organisations have none): one statement."""
+    return {
+        str(pk): zones
+        for pk, iso_code in MemberState.objects.exclude(iso_code="").values_list("pk", "iso_code")
+        if (zones := zones_of_country(iso_code))
+    }
+
+
+# One choice for where a workshop stands and whether the public sees it. Status and
+# “is public” were two fields, and a draft with “is public” ticked was silently
+# hidden; each choice here says whether the event is on the public site.
+# value: (label, status, is_public); None keeps is_public as it was (a draft is
+# never shown, whatever it holds).
+PUBLISHING = {
+    "draft": ("Draft: being prepared, not on the public site", WorkshopStatus.DRAFT, None),
+    "scheduled": ("Scheduled, on the public site", WorkshopStatus.SCHEDULED, True),
+    "scheduled-internal": (
+        "Scheduled, for staff only: not on the public site",
+        WorkshopStatus.SCHEDULED,
+        False,
+    ),
+    "delivered": ("Delivered, on the public site", WorkshopStatus.DELIVERED, True),
+    "delivered-internal": (
+        "Delivered, for staff only: not on the public site",
+        WorkshopStatus.DELIVERED,
+        False,
+    ),
+    "cancelled": (
+        "Cancelled, on the public site (marked as cancelled)",
+        WorkshopStatus.CANCELLED,
+        True,
+    ),
+    "cancelled-internal": (
+        "Cancelled, not on the public site",
+        WorkshopStatus.CANCELLED,
+        False,
+    ),
+}
+
+
+def publishing_of(workshop) -> str:
+    """The PUBLISHING choice that describes `workshop` as it is."""
+    if workshop.status == WorkshopStatus.DRAFT:
+        return "draft"
+    return workshop.status if workshop.is_public else f"{workshop.status}-internal"
+
+
+class TimezoneSelect(forms.Select):
+    """The ~600 zones of the tz database in a box staff can search (type “Jakarta”):
+    the select2 that Django's admin ships and serves itself (no CDN, so the admin's
+    Content Security Policy stays 'self'). admin-timezone.js also proposes the
+    country's main zone when staff pick a country; `country_zones` ({member state pk:
+    its zones, main first}) tells it which."""
+
+    def __init__(self, *args, country_zones=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.country_zones = country_zones or {}
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-country-zones"] = json.dumps(self.country_zones)
+        context["widget"]["attrs"]["class"] = "timezone-select"
+        return context
+
+    @property
+    def media(self):
+        # The same files as the admin's autocomplete widgets, so the page loads them once.
+        extra = "" if settings.DEBUG else ".min"
+        return forms.Media(
+            js=(
+                f"admin/js/vendor/jquery/jquery{extra}.js",
+                f"admin/js/vendor/select2/select2.full{extra}.js",
+                "admin/js/jquery.init.js",
+                "js/admin-timezone.js",
+            ),
+            css={
+                "screen": (
+                    f"admin/css/vendor/select2/select2{extra}.css",
+                    "admin/css/autocomplete.css",
+                )
+            },
+        )
+
+
 class WorkshopForm(UniqueSlugForm):
     """The workshop's own fields; WorkshopAdmin.fieldsets say which (the admin supplies Meta).
+
+    Status and visibility are one choice, `publishing` (PUBLISHING), which sets both.
 
     The time zone is proposed from the country: when staff choose a country and leave
     the time zone as it was in the same submit, and that zone is not one of the
     country's, the country's main zone is taken (`proposed_timezone` says so, for the
-    save message).
+    save message). With JavaScript the page proposes it as soon as a country is chosen.
     """
+
+    publishing = forms.ChoiceField(
+        label="Publishing",
+        choices=[(value, label) for value, (label, _status, _public) in PUBLISHING.items()],
+        widget=AdminRadioSelect(attrs={"class": "radiolist"}),
+        help_text="Whether the event is on the public events pages, and where it stands. "
+        "“Delivered” once it has taken place; the changelist's actions do the same for "
+        "several at once.",
+    )
 
     proposed_timezone = ""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["publishing"].initial = publishing_of(self.instance)
+        if "timezone" in self.fields:
+            self.fields["timezone"].widget = TimezoneSelect(
+                choices=self.fields["timezone"].choices, country_zones=_country_zones()
+            )
+
     def clean(self):
         cleaned_data = super().clean()
+        if publishing := cleaned_data.get("publishing"):
+            # Not form fields: set on the instance before the model's validation.
+            _label, self.instance.status, is_public = PUBLISHING[publishing]
+            if is_public is not None:
+                self.instance.is_public = is_public
+        if cleaned_data.get("cover_image") and not cleaned_data.get("cover_image_alt"):
+            self.add_error(
+                "cover_image_alt",
+                "Describe what the image shows, in a sentence, for visitors who cannot see it.",
+            )
         country = cleaned_data.get("country")
         current = cleaned_data.get("timezone")
         if (

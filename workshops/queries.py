@@ -41,6 +41,8 @@ CARD_FIELDS = (
     "starts_on",
     "ends_on",
     "has_tentative_dates",
+    "cover_image",
+    "cover_image_alt",
 )
 
 
@@ -182,6 +184,8 @@ class EventCard:
     summary: str  # cut at 40 words
     dates: EventDates
     thematic_areas: list[str] = field(default_factory=list)
+    cover_url: str = ""  # empty: no cover image
+    cover_alt: str = ""
 
 
 def days_of(workshop_ids) -> dict[int, list[dt.date]]:
@@ -233,9 +237,17 @@ def event_cards(rows, *, with_areas: bool = False) -> list[EventCard]:
                 is_delivered=row["status"] == WorkshopStatus.DELIVERED,
             ),
             thematic_areas=areas.get(row["pk"], []),
+            cover_url=cover_url(row["cover_image"]),
+            cover_alt=row["cover_image_alt"],
         )
         for row in rows
     ]
+
+
+def cover_url(name: str) -> str:
+    """The address of a stored cover image from its name (a row of values()), through
+    the field's storage: no file is opened, so a list of cards costs no storage reads."""
+    return Workshop._meta.get_field("cover_image").storage.url(name) if name else ""
 
 
 def event_years() -> list[int]:

@@ -22,7 +22,7 @@ from publications.models import PublicationFile
 FILE_CSP = "default-src 'none'; sandbox"
 # The folders of the image fields (core.uploads.GeneratedName); nothing else under
 # MEDIA_URL is served by address: publication files go through their publication.
-IMAGE_FOLDERS = ("news/", "publications/covers/")
+IMAGE_FOLDERS = ("news/", "publications/covers/", "workshops/covers/")
 # Stored names are generated and never reused for other content.
 IMAGE_MAX_AGE = 60 * 60 * 24
 
@@ -62,8 +62,8 @@ def publication_file(request, slug, language, file_format):
 
 @require_safe
 def media_image(request, name):
-    """An uploaded image (news, publication covers) at its MEDIA_URL address, shown
-    inline with the content type of its (validated) extension."""
+    """An uploaded image (news, publication and event covers) at its MEDIA_URL
+    address, shown inline with the content type of its (validated) extension."""
     kind = type_of_extension(name)
     if (
         kind not in IMAGE_TYPES

@@ -1,6 +1,6 @@
 """POST data for admin pages, as a browser would submit them."""
 
-from django.forms import CheckboxInput
+from django.forms import CheckboxInput, FileInput
 
 
 def inline(prefix: str, rows: list[dict], initial: int = 0) -> dict:
@@ -26,6 +26,8 @@ def resubmit(response) -> dict:
     for form in forms:
         for field in form:
             value = field.value()
+            if isinstance(field.field.widget, FileInput):
+                continue  # a browser sends no file unless one is chosen again
             if isinstance(field.field.widget, CheckboxInput):
                 if value:
                     data[field.html_name] = "on"

@@ -1,9 +1,12 @@
 """The workshop's admin page schedules a whole workshop, days to registrations, in one submit."""
 
 import datetime as dt
+import html as html_module
+import json
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -27,6 +30,11 @@ from workshops.choices import WorkshopStatus
 from workshops.models import Session, Workshop, WorkshopDay, WorkshopPartner
 
 ADD_URL = reverse("admin:workshops_workshop_add")
+# The smallest GIF: one pixel.
+GIF = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00"
+    b"\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
 TUESDAY = dt.date(2022, 7, 19)
 
 
@@ -39,13 +47,12 @@ def workshop_fields(**overrides):
         "title": "Virtual Workshop on Detecting Fraudulent Travel Documents",
         "slug": "virtual-workshop-fraudulent-travel-documents",
         "kind": "workshop",
-        "status": "scheduled",
+        "publishing": "scheduled",
         "delivery_mode": "virtual",
         "platform": "Zoom, through JCLEC’s Online Delivery Model",
         "timezone": "Asia/Jakarta",
         "languages": "English",
         "capacity": "5",
-        "is_public": "on",
         **overrides,
     }
 
@@ -488,7 +495,7 @@ def test_change_page_queries_do_not_grow_with_rows(staff_client):
     assert (
         change_page_queries(staff_client, small),
         change_page_queries(staff_client, large),
-    ) == (13, 13)  # the changelist's partners column (and its prefetch) went
+    ) == (14, 14)  # with the member states' codes, for the time zone box's proposals
 
 
 @pytest.mark.django_db
@@ -574,8 +581,8 @@ def test_save_message_says_a_draft_is_not_on_the_public_site(staff_client):
     response = staff_client.post(change_url(workshop), data, follow=True)
 
     assert _saved_messages(response)[0] == (
-        "Not on the public site: this event is a draft. Set its status to “scheduled” to "
-        "publish it."
+        "Not on the public site: this event is a draft. Choose “Scheduled, on the public "
+        "site” under Publishing to publish it."
     )
 
 
@@ -592,6 +599,89 @@ def test_save_message_links_a_public_event(staff_client):
 
 
 @pytest.mark.django_db
+def test_publishing_is_one_choice_instead_of_status_and_is_public(staff_client):
+    # The trap of the two fields: a draft with “is public” ticked, hidden.
+    workshop = WorkshopFactory(status=WorkshopStatus.DRAFT, is_public=True)
+
+    form = staff_client.get(change_url(workshop)).context["adminform"].form
+
+    assert ("status" in form.fields, "is_public" in form.fields) == (False, False)
+    assert form["publishing"].value() == "draft"
+    assert [label for _value, label in form.fields["publishing"].choices] == [
+        "Draft: being prepared, not on the public site",
+        "Scheduled, on the public site",
+        "Scheduled, for staff only: not on the public site",
+        "Delivered, on the public site",
+        "Delivered, for staff only: not on the public site",
+        "Cancelled, on the public site (marked as cancelled)",
+        "Cancelled, not on the public site",
+    ]
+
+
+@pytest.mark.django_db
+def test_choosing_to_publish_a_draft_puts_it_on_the_public_site(staff_client, client):
+    workshop = WorkshopFactory(status=WorkshopStatus.DRAFT, is_public=False, slug="forum")
+    data = {**resubmit(staff_client.get(change_url(workshop))), "publishing": "scheduled"}
+
+    response = staff_client.post(change_url(workshop), data, follow=True)
+
+    workshop.refresh_from_db()
+    assert (workshop.status, workshop.is_public) == (WorkshopStatus.SCHEDULED, True)
+    assert _saved_messages(response)[0] == (
+        'On the public site: <a href="/events/forum/">/events/forum/</a>'
+    )
+    assert client.get("/events/forum/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_choosing_staff_only_keeps_the_event_off_the_public_site(staff_client, client):
+    workshop = WorkshopFactory(status=WorkshopStatus.SCHEDULED, is_public=True, slug="forum")
+    data = {
+        **resubmit(staff_client.get(change_url(workshop))),
+        "publishing": "delivered-internal",
+    }
+
+    response = staff_client.post(change_url(workshop), data, follow=True)
+
+    workshop.refresh_from_db()
+    assert (workshop.status, workshop.is_public) == (WorkshopStatus.DELIVERED, False)
+    assert _saved_messages(response)[0] == (
+        "Not on the public site: it is for staff only (see Publishing)."
+    )
+    assert client.get("/events/forum/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_changelist_says_whether_each_event_is_on_the_public_site(staff_client):
+    WorkshopFactory(title="Hidden draft", status=WorkshopStatus.DRAFT, is_public=True)
+    WorkshopFactory(title="Published", status=WorkshopStatus.SCHEDULED, is_public=True)
+
+    response = staff_client.get(reverse("admin:workshops_workshop_changelist"))
+
+    shown = {
+        row.title: response.context["cl"].model_admin.on_public_site(row)
+        for row in response.context["cl"].result_list
+    }
+    assert shown == {"Hidden draft": False, "Published": True}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("value", "titles"), [("yes", ["Published"]), ("no", ["Hidden draft", "Staff only"])]
+)
+def test_changelist_filters_by_what_the_public_sees(staff_client, value, titles):
+    WorkshopFactory(title="Hidden draft", status=WorkshopStatus.DRAFT, is_public=True)
+    WorkshopFactory(title="Staff only", status=WorkshopStatus.SCHEDULED, is_public=False)
+    WorkshopFactory(title="Published", status=WorkshopStatus.SCHEDULED, is_public=True)
+
+    response = staff_client.get(
+        reverse("admin:workshops_workshop_changelist"), {"on_public_site": value}
+    )
+
+    assert sorted(row.title for row in response.context["cl"].result_list) == titles
+
+
+@pytest.mark.django_db
 def test_choosing_a_country_proposes_its_time_zone(staff_client):
     workshop = WorkshopFactory(timezone="Asia/Bangkok", country=None)
     indonesia = MemberStateFactory(name="Indonesia", iso_code="ID")
@@ -605,6 +695,72 @@ def test_choosing_a_country_proposes_its_time_zone(staff_client):
         "Time zone set to Asia/Jakarta, the main one of Indonesia; change it if the event "
         "runs in another."
     ) in _saved_messages(response)
+
+
+@pytest.mark.django_db
+def test_time_zone_box_is_searchable_and_knows_each_countrys_zones(staff_client):
+    indonesia = MemberStateFactory(name="Indonesia", iso_code="ID")
+    MemberStateFactory(name="UNODC")  # an organisation: no code, no zone to propose
+    workshop = WorkshopFactory()
+
+    html = staff_client.get(change_url(workshop)).content.decode()
+
+    select = re.search(r'<select name="timezone"[^>]*>', html).group(0)
+    assert 'class="timezone-select"' in select
+    zones = json.loads(html_module.unescape(re.search(r'data-country-zones="([^"]*)"', select)[1]))
+    assert zones == {
+        str(indonesia.pk): ["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"]
+    }
+    # The admin's own select2 and the script that searches and proposes (no CDN).
+    assert "/static/admin/js/vendor/select2/select2.full.min.js" in html
+    assert "/static/js/admin-timezone.js" in html
+
+
+# Cover image ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def cover(name="cover.gif"):
+    return SimpleUploadedFile(name, GIF, content_type="image/gif")
+
+
+@pytest.mark.django_db
+def test_cover_image_is_saved_with_its_description(staff_client, media):
+    workshop = WorkshopFactory()
+    data = {
+        **resubmit(staff_client.get(change_url(workshop))),
+        "cover_image": cover(),
+        "cover_image_alt": "Officers at a border crossing",
+    }
+
+    response = staff_client.post(change_url(workshop), data)
+
+    assert response.status_code == 302
+    workshop.refresh_from_db()
+    assert workshop.cover_image.name.startswith("workshops/covers/")
+    assert workshop.cover_image_alt == "Officers at a border crossing"
+
+
+@pytest.mark.django_db
+def test_cover_image_without_a_description_is_refused(staff_client, media):
+    workshop = WorkshopFactory()
+    data = {**resubmit(staff_client.get(change_url(workshop))), "cover_image": cover()}
+
+    response = staff_client.post(change_url(workshop), data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "cover_image_alt": [
+            "Describe what the image shows, in a sentence, for visitors who cannot see it."
+        ]
+    }
+    workshop.refresh_from_db()
+    assert workshop.cover_image.name == ""
 
 
 @pytest.mark.django_db

@@ -13,7 +13,12 @@ from playwright.sync_api import expect
 
 from participants.choices import RegistrationStatus
 from tests.factories.participants import ParticipantFactory
-from tests.factories.workshops import OrganisationFactory, SpeakerFactory, StaffFactory
+from tests.factories.workshops import (
+    MemberStateFactory,
+    OrganisationFactory,
+    SpeakerFactory,
+    StaffFactory,
+)
 from workshops.choices import DeliveryMode, PartnerRole, WorkshopKind, WorkshopStatus
 from workshops.models import Session, Workshop
 
@@ -40,9 +45,11 @@ def log_in(page, username):
 
 
 def pick(page, row, search, option):
-    """Choose `option` in the select2 box of inline `row` (#sessions-0...) as a user
-    does: open the box, type into its search field, click the matching result."""
-    page.locator(f"#{row} .select2-selection").click()
+    """Choose `option` in the select2 box of inline `row` (#sessions-0...), or of a
+    field's row (#timezone-row...), as a user does: open the box, type into its search
+    field, click the matching result."""
+    box = f".field-{row.removesuffix('-row')}" if row.endswith("-row") else f"#{row}"
+    page.locator(f"{box} .select2-selection").click()
     # The search field is inline in the box of a multiple select, in the dropdown of
     # a single one; either way, the one open container holds exactly one.
     page.locator(".select2-container--open .select2-search__field").press_sequentially(search)
@@ -87,10 +94,10 @@ def test_workshop_add_page_schedules_a_two_day_virtual_workshop_in_one_submit(pa
     expect(page.get_by_label("Slug")).to_have_value(
         "virtual-workshop-on-detecting-fraudulent-travel-documents"
     )
-    page.get_by_label("Status").select_option(label="Scheduled")
+    page.get_by_label("Scheduled, on the public site").check()
     page.get_by_label("Delivery mode").select_option(label="Virtual")
     page.get_by_label("Platform").fill("Zoom, through JCLEC’s Online Delivery Model")
-    page.get_by_label("Timezone:").select_option("Asia/Jakarta")
+    pick(page, "timezone-row", "Jakarta", "Asia/Jakarta")  # a searchable box of ~600 zones
 
     fill_day(page, 0, FIRST_DAY)
     page.get_by_role("button", name="Add another Day").click()
@@ -184,4 +191,23 @@ def test_workshop_add_page_schedules_a_two_day_virtual_workshop_in_one_submit(pa
     ]
     assert (workshop.starts_on, workshop.ends_on) == (FIRST_DAY, SECOND_DAY)
     assert page.failed_requests == []
+    assert page.console_errors == []
+
+
+def test_choosing_a_country_proposes_its_time_zone_at_once(page):
+    StaffFactory(username="coordinator")
+    MemberStateFactory(name="Indonesia", iso_code="ID")
+    log_in(page, "coordinator")
+
+    page.goto("/admin/workshops/workshop/add/")
+    pick(page, "country-row", "Indon", "Indonesia")
+
+    expect(page.locator("#id_timezone")).to_have_value("Asia/Jakarta")
+    expect(page.locator(".field-timezone .select2-selection__rendered")).to_have_text(
+        "Asia/Jakarta"
+    )
+    expect(page.locator(".timezone-proposed")).to_have_text(
+        "Proposed from the country (Indonesia): Asia/Jakarta. Change it if the event runs "
+        "in another zone."
+    )
     assert page.console_errors == []

@@ -88,6 +88,9 @@ def build_public_site() -> PublicSite:
         slug="regional-dialogue",
         days=[future(20)],
         sessions_per_day=1,
+        # On its page, its card in the events list and on the home page.
+        cover_image=ContentFile(b"GIF89a;", name="cover.gif"),
+        cover_image_alt="Delegates around a conference table",
     )
     upcoming.sessions.first().speakers.add(SpeakerFactory(name="Wendy MacDonald"))
     RegistrationFactory(

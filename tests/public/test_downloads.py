@@ -16,6 +16,7 @@ from tests.factories.publications import (
     PublicationFactory,
     PublicationFileFactory,
 )
+from tests.factories.workshops import WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -233,3 +234,14 @@ def test_format_of_a_file_is_checked_for_videos_too():
     )
 
     row.full_clean()
+
+
+def test_uploaded_event_cover_is_served_inline_with_its_headers(client):
+    workshop = WorkshopFactory(cover_image=ContentFile(GIF, name="cover.gif"))
+
+    response = client.get(workshop.cover_image.url)
+
+    assert workshop.cover_image.url.startswith("/media/workshops/covers/")
+    assert (response.status_code, body_of(response)) == (200, GIF)
+    assert response["Content-Type"] == "image/gif"
+    assert response["X-Content-Type-Options"] == "nosniff"

@@ -527,3 +527,81 @@ def test_delivered_event_counts_who_attended_a_day_as_the_reports_do(client):
     assert "Indonesia" in event.member_states
     trained = headline_figures(start=day, end=day).people_trained
     assert trained == event.participant_count
+
+
+# Cover images -----------------------------------------------------------------------
+
+COVER = "workshops/covers/3f2a.jpg"  # a stored name: the pages never open the file
+
+
+def img_tags(html: str, css_class: str) -> list[str]:
+    return re.findall(rf'<img class="[^"]*\b{css_class}\b[^"]*"[^>]*>', html)
+
+
+def test_event_card_shows_its_cover_image_lazily_in_a_reserved_box(client):
+    make_event(
+        days=[future(3)],
+        title="With a cover",
+        cover_image=COVER,
+        cover_image_alt="Officers at a land border crossing",
+    )
+    make_event(days=[future(4)], title="Without a cover")
+
+    html = client.get("/events/").content.decode()
+
+    assert img_tags(html, "event-card-cover") == [
+        '<img class="event-card-cover object-fit-cover" src="/media/workshops/covers/3f2a.jpg" '
+        'width="640" height="360" loading="lazy" decoding="async" '
+        'alt="Officers at a land border crossing">'
+    ]
+
+
+def test_home_page_card_shows_the_cover_image_too(client):
+    make_event(days=[future(3)], cover_image=COVER, cover_image_alt="A training room")
+
+    html = client.get("/").content.decode()
+
+    assert len(img_tags(html, "event-card-cover")) == 1
+
+
+def test_event_page_shows_its_cover_image_with_its_description(client):
+    workshop = make_event(
+        days=[future(3)], cover_image=COVER, cover_image_alt="A training room in Bangkok"
+    )
+
+    html = client.get(workshop.get_absolute_url()).content.decode()
+
+    # At the top of the page: loaded at once, not lazily.
+    assert img_tags(html, "event-cover") == [
+        '<img class="event-cover object-fit-cover" src="/media/workshops/covers/3f2a.jpg" '
+        'width="1200" height="500" alt="A training room in Bangkok">'
+    ]
+    assert (
+        '<meta property="og:image" content="http://testserver/media/workshops/covers/3f2a.jpg">'
+        in html
+    )
+    assert '<meta property="og:image:alt" content="A training room in Bangkok">' in html
+
+
+def test_event_page_without_a_cover_image_has_no_image(client):
+    workshop = make_event(days=[future(3)])
+
+    html = client.get(workshop.get_absolute_url()).content.decode()
+
+    assert (img_tags(html, "event-cover"), 'property="og:image"' in html) == ([], False)
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_event_list_with_cover_images_queries_stay_constant(
+    client, no_page_cache, django_assert_num_queries, rows
+):
+    for n in range(rows):
+        make_event(days=[future(n + 1)], cover_image=f"workshops/covers/{n}.jpg")
+
+    # As without covers: the names come with the cards' rows, no file is opened.
+    with django_assert_num_queries(7):
+        response = client.get("/events/")
+
+    assert [card.cover_url for card in response.context["events"]] == [
+        f"/media/workshops/covers/{n}.jpg" for n in range(rows)
+    ]

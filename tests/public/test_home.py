@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 
@@ -130,3 +131,38 @@ def test_home_page_queries_stay_constant(client, no_page_cache, django_assert_nu
         response = client.get("/")
 
     assert len(response.context["upcoming_events"]) == 4
+
+
+# The office's colours -----------------------------------------------------------
+
+
+def theme_link(client) -> str:
+    html = client.get("/").content.decode()
+    return re.search(r'<link rel="stylesheet" href="(/theme\.css\?v=[0-9a-f]{12})">', html)[1]
+
+
+def test_theme_stylesheet_at_the_linked_address_is_kept_for_a_year(client, settings):
+    settings.OFFICE_COLOURS = {"primary": "#0b3d91", "accent": "#c8102e"}
+
+    response = client.get(theme_link(client))
+
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert response.content.decode() == (
+        ":root {\n  --office-primary: #0b3d91;\n  --office-accent: #c8102e;\n}\n"
+    )
+
+
+def test_new_colours_get_a_new_theme_address_and_an_old_one_an_hour(
+    client, settings, no_page_cache
+):
+    # A page cached before the change still links the old address: it gets the new
+    # colours, kept for an hour only.
+    settings.OFFICE_COLOURS = {"primary": "#0b3d91", "accent": "#c8102e"}
+    before = theme_link(client)
+    settings.OFFICE_COLOURS = {"primary": "#00573f", "accent": "#c8102e"}
+
+    after = theme_link(client)
+
+    assert after != before
+    assert client.get(before)["Cache-Control"] == "public, max-age=3600"
+    assert "--office-primary: #00573f;" in client.get(before).content.decode()
