@@ -46,4 +46,14 @@ urlpatterns = [
         views.SessionLogView.as_view(),
         name="session-log",
     ),
+    path(
+        "workshops/<slug:slug>/surveys/<str:kind>/",
+        views.SurveyResultsView.as_view(),
+        name="survey-results",
+    ),
+    path(
+        "workshops/<slug:slug>/surveys/<str:kind>/results.csv",
+        views.SurveyResultsCsvView.as_view(),
+        name="survey-results-csv",
+    ),
 ]
