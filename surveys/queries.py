@@ -242,9 +242,10 @@ class AcrossResults:
 def evaluation_results_across(
     *, start: dt.date, end: dt.date, breakdown: str = ""
 ) -> AcrossResults:
-    """The evaluation questions with a rating or yes/no that templates share (by key),
-    over the workshops whose last day is in [start, end], overall or by the
-    workshop's thematic area or the respondent's member state; three statements.
+    """The evaluation questions with a rating or yes/no that templates share (by key)
+    and that were answered, over the workshops whose last day is in [start, end],
+    overall or by the workshop's thematic area or the respondent's member state;
+    three statements. A key's wording is the default template's.
 
     A workshop with several thematic areas counts in each of them."""
     answer_group, invitation_group = GROUPS[breakdown]
@@ -292,8 +293,12 @@ def evaluation_results_across(
         values = counts[label][(row["question__key"], row["question__kind"])]
         values[row["number"]] = values.get(row["number"], 0) + row["n"]
 
+    # Only the questions answered in the period: a key of an unused template is noise.
+    answered = {pair for by_question in counts.values() for pair in by_question}
     shared = [
-        SharedQuestion(key=key, kind=kind, label=label) for (key, kind), label in questions.items()
+        SharedQuestion(key=key, kind=kind, label=label)
+        for (key, kind), label in questions.items()
+        if (key, kind) in answered
     ]
     for result in groups.values():
         for question in shared:
