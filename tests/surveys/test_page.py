@@ -42,18 +42,32 @@ def test_page_shows_the_questions_with_no_login(client, invitation):
     assert csp_violations(html) == []
 
 
-def test_page_is_private_never_cached_and_sends_no_referrer(client, invitation, settings):
+def test_page_is_private_never_cached_and_sends_no_referrer(client, invitation, template, settings):
     settings.PAGE_CACHE_ENABLED = True
 
     first = client.get(url(invitation))
+    # Surveys are no public model: a stored page would not notice this change.
+    template.title = "Evaluation, renamed"
+    template.save()
     second = client.get(url(invitation))
 
     for response in (first, second):
         assert response["Cache-Control"] == "private, no-store"
         assert response["Referrer-Policy"] == "no-referrer"
         assert response["X-Robots-Tag"] == "noindex, nofollow"
-    # Rendered each time (a CSRF token of its own), never served from the page cache.
-    assert b'name="csrfmiddlewaretoken"' in second.content
+        assert "Set-Cookie" not in response
+    assert "Evaluation, renamed" in second.content.decode()
+
+
+def test_form_posts_without_a_csrf_token_as_a_no_referrer_browser_does(invitation, template):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+
+    response = browser.post(url(invitation), valid_answers(template), headers={"origin": "null"})
+
+    assert response.status_code == 302
+    assert Response.objects.count() == 1
 
 
 def test_page_cache_never_looks_up_survey_addresses(rf):
