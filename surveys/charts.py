@@ -5,9 +5,11 @@ Geometry only; templates/surveys/_chart.html draws it. Coordinates are formatted
 with a dot, as the page's locale may write decimals with a comma, which SVG refuses.
 """
 
-# One bar's row, in SVG user units; the chart's width is 100 %.
-ROW_HEIGHT = 24
-LABEL_LIMIT = 30
+# One bar's row, in SVG user units; the chart's width is 100 %. The label goes above
+# its bar, so that a long one ("The discussions with colleagues from other countries")
+# fits a phone's width.
+ROW_HEIGHT = 42
+LABEL_LIMIT = 60
 
 
 def _shorten(label: str) -> str:
@@ -15,18 +17,19 @@ def _shorten(label: str) -> str:
 
 
 def bar_chart(bars) -> dict:
-    """{"height", "bars": [...]} for `bars` (surveys.queries.Bar): labels take the
-    left 40 %, bars at most 45 % (the share of respondents), the count after them."""
+    """{"height", "bars": [...]} for `bars` (surveys.queries.Bar): each a label line,
+    then a bar of at most 80 % (the share of respondents) and the count after it."""
     return {
         "height": max(len(bars), 1) * ROW_HEIGHT,
         "bars": [
             {
                 "bar": bar,
                 "short_label": _shorten(bar.label),
-                "y": index * ROW_HEIGHT + 4,
-                "text_y": index * ROW_HEIGHT + 16,
-                "width": f"{bar.share * 45:.2f}",
-                "value_x": f"{41 + bar.share * 45:.2f}",
+                "label_y": index * ROW_HEIGHT + 14,
+                "y": index * ROW_HEIGHT + 20,
+                "text_y": index * ROW_HEIGHT + 33,
+                "width": f"{bar.share * 80:.2f}",
+                "value_x": f"{bar.share * 80 + 1:.2f}",
                 "percent": f"{bar.share * 100:.0f}",
             }
             for index, bar in enumerate(bars)
