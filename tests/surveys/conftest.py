@@ -28,14 +28,18 @@ def _fast_password_hashes(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture
-def delivered(db):
+def make_delivered():
     """A workshop on two days in Jakarta's time, with its two days."""
     workshop = WorkshopFactory(
         title="Regional Workshop on Document Fraud", slug="document-fraud", timezone="Asia/Jakarta"
     )
     set_workshop_days(workshop=workshop, dates=[MONDAY, WEDNESDAY])
     return refresh_workshop_dates(workshop=workshop)
+
+
+@pytest.fixture
+def delivered(db):
+    return make_delivered()
 
 
 @pytest.fixture
@@ -59,8 +63,7 @@ def attend(delivered):
 PRESENT, LATE, ABSENT = AttendanceMark.PRESENT, AttendanceMark.LATE, AttendanceMark.ABSENT
 
 
-@pytest.fixture
-def template(db):
+def make_template():
     """A template with one question of each kind, in this order: rating, single,
     multiple, yes/no, free text (the last optional)."""
     template = SurveyTemplateFactory(title="Evaluation", kind=SurveyKind.EVALUATION)
@@ -109,6 +112,19 @@ def template(db):
     return template
 
 
+def make_invitation(survey):
+    return InvitationFactory(
+        survey=survey,
+        registration__participant__given_name="Siti",
+        registration__participant__family_name="Rahmawati",
+    )
+
+
+@pytest.fixture
+def template(db):
+    return make_template()
+
+
 @pytest.fixture
 def survey(delivered, template):
     return WorkshopSurveyFactory(workshop=delivered, kind=SurveyKind.EVALUATION, template=template)
@@ -116,11 +132,7 @@ def survey(delivered, template):
 
 @pytest.fixture
 def invitation(survey):
-    return InvitationFactory(
-        survey=survey,
-        registration__participant__given_name="Siti",
-        registration__participant__family_name="Rahmawati",
-    )
+    return make_invitation(survey)
 
 
 def questions_by_key(template):
