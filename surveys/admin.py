@@ -7,6 +7,7 @@ outbox's admin (Emails)."""
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -21,6 +22,8 @@ from .forms import PeriodForm
 from .models import Choice, Invitation, Question, Response, SurveyTemplate, WorkshopSurvey
 from .queries import evaluation_results_across, survey_results
 from .services import send_time
+
+WORKSHOP_LOOKUP = "workshop__id__exact"
 
 
 class QuestionInline(admin.TabularInline):
@@ -94,6 +97,10 @@ class WorkshopSurveyAdmin(admin.ModelAdmin):
     readonly_fields = ["opened_at"]
     change_list_template = "admin/surveys/workshopsurvey/change_list.html"
 
+    def lookup_allowed(self, lookup, value, request=None):
+        # The workshop's admin page links to its surveys: "Surveys and results".
+        return lookup == WORKSHOP_LOOKUP or super().lookup_allowed(lookup, value, request)
+
     def get_queryset(self, request):
         return (
             super()
@@ -112,6 +119,10 @@ class WorkshopSurveyAdmin(admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
+        # From the workshop's surveys ("Surveys and results"): add one for that workshop.
+        filters = QueryDict(request.GET.get("_changelist_filters", ""))
+        if workshop := filters.get(WORKSHOP_LOOKUP):
+            initial.setdefault("workshop", workshop)
         kind = initial.get("kind") or "evaluation"
         default = SurveyTemplate.objects.filter(kind=kind, is_default=True).first()
         return {"kind": kind, "template": default, **initial}

@@ -113,6 +113,19 @@ class Question(translations("text", max_length=300, verbose_name="question"), mo
     def __str__(self):
         return self.text
 
+    def clean(self):
+        if self.pk is None:
+            return
+        before = Question.objects.filter(pk=self.pk).values_list("kind", flat=True).first()
+        if before and before != self.kind and self.answers.exists():
+            # Its answers are of the old kind: results would read them wrongly.
+            raise ValidationError(
+                {
+                    "kind": "This question has answers: its kind can no longer change. "
+                    "Add a new question instead."
+                }
+            )
+
     @property
     def localized_text(self) -> str:
         return localized(self, "text")
