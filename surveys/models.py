@@ -227,8 +227,8 @@ class Invitation(models.Model):
         ]
 
     def __str__(self):
-        # No name: invitations show in the outbox's admin as the email's subject row.
-        return f"Invitation #{self.pk} to {self.survey}"
+        # Shown per row on the outbox's admin list ("about"): no name, and no join.
+        return f"Survey invitation #{self.pk} (workshop survey #{self.survey_id})"
 
     def is_expired(self, now=None) -> bool:
         return (now or timezone.now()) >= self.expires_at
@@ -256,7 +256,7 @@ class Response(models.Model):
         ]
 
     def __str__(self):
-        return f"Response #{self.pk} to {self.survey}"
+        return f"Response #{self.pk} (workshop survey #{self.survey_id})"
 
 
 class Answer(models.Model):

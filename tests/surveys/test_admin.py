@@ -78,3 +78,23 @@ def test_opened_survey_keeps_its_template(staff_client, survey):
     response = staff_client.get(f"/admin/surveys/workshopsurvey/{survey.pk}/change/")
 
     assert "template" not in response.context["adminform"].form.fields
+
+
+@pytest.mark.parametrize("size", [1, 3])
+def test_emails_list_names_survey_invitations_without_a_query_each(
+    staff_client, attend, default_templates, size, django_assert_num_queries
+):
+    from surveys import services
+    from tests.surveys.conftest import EVALUATION_DUE, PRESENT
+
+    for _ in range(size):
+        attend(PRESENT, PRESENT)
+    services.open_due_surveys(now=EVALUATION_DUE)
+
+    # Session, user, count, filtered count, rows, their targets by type, date hierarchy,
+    # the invitations.
+    with django_assert_num_queries(9):
+        response = staff_client.get("/admin/notifications/notification/")
+
+    assert response.context["cl"].result_count == 2 * size
+    assert "Survey invitation #" in response.content.decode()
