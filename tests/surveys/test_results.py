@@ -24,6 +24,7 @@ from tests.factories.workshops import (
     UserFactory,
     WorkshopFactory,
 )
+from tests.html import csp_violations
 from tests.surveys.conftest import questions_by_key
 from workshops.services import refresh_workshop_dates, set_workshop_days
 
@@ -160,6 +161,7 @@ def test_admin_results_page_shows_figures_chart_and_texts_without_names(staff_cl
     assert "4 of 6 invited participants answered (67 %)." in html
     assert "mean 3.75 out of 5" in html
     assert '<svg class="survey-chart"' in html
+    assert csp_violations(html) == []
     assert "Apples: more case studies" in html
     assert "Siti" not in html
     assert "Rahmawati" not in html
@@ -243,6 +245,7 @@ def test_trainer_sees_their_workshop_results_without_names(client, answered):
     assert "Survey results: Evaluation (4 of 6 answered)" in page.content.decode()
     assert results.status_code == 200
     assert "zebra crossing of ideas" in html
+    assert csp_violations(html) == []
     assert "Rahmawati" not in html
     assert "Siti" not in html
     assert download.status_code == 200
