@@ -12,6 +12,8 @@ class NotificationKind(models.TextChoices):
     CANCELLATION = "cancellation", "Workshop cancelled"
     TRAINING_REQUEST = "training_request", "Training request (to staff)"
     TRAINING_REQUEST_RECEIVED = "training_request_received", "Training request received"
+    SURVEY_INVITATION = "survey_invitation", "Survey invitation"
+    SURVEY_REMINDER = "survey_reminder", "Survey reminder"
 
 
 class NotificationState(models.TextChoices):

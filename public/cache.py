@@ -21,6 +21,7 @@ rendered, so it must hold nothing specific to one visitor (no CSRF token, no
 
 import hashlib
 import logging
+import re
 from importlib import import_module
 from urllib.parse import urlencode
 
@@ -77,6 +78,9 @@ PAGE_PARAMETERS = frozenset(
 )
 # Free-text searches are too varied to be worth storing.
 UNCACHED_PARAMETERS = ("q",)
+# Private pages under the public URLs: a participant's survey link (its token is the
+# key to their answers). Not even looked up: no key is made from the token.
+PRIVATE_PATH = re.compile(r"^/(?:[a-z]{2}/)?survey/")
 
 
 def is_public_model(model) -> bool:
@@ -159,6 +163,7 @@ def _may_use_cache(request) -> bool:
         or not cache_is_available()
         or request.method not in ("GET", "HEAD")
         or any(request.GET.get(name) for name in UNCACHED_PARAMETERS)
+        or PRIVATE_PATH.match(request.path_info)
     ):
         return False
     try:

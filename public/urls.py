@@ -7,7 +7,7 @@ from django.urls import include, path
 
 from . import calendars, feeds, language
 from .sitemaps import SITEMAPS
-from .views import certificates, contact, events, files, home, publications
+from .views import certificates, contact, events, files, home, publications, surveys
 
 language_neutral = [
     path("robots.txt", home.RobotsView.as_view(), name="robots"),
@@ -45,6 +45,11 @@ highlight_patterns = [
     path("", publications.HighlightListView.as_view(), name="list"),
     path("<slug:slug>/", publications.HighlightDetailView.as_view(), name="detail"),
 ]
+# A participant's private survey link (public/views/surveys.py): never page-cached.
+survey_patterns = [
+    path("<str:token>/", surveys.survey, name="survey"),
+    path("<str:token>/thanks/", surveys.survey_thanks, name="survey-thanks"),
+]
 contact_patterns = [
     path("", contact.ContactView.as_view(), name="form"),
     path("thanks/", contact.ContactThanksView.as_view(), name="thanks"),
@@ -62,4 +67,5 @@ localised = [
     path("highlights/", include((highlight_patterns, "highlights"))),
     path("contact/", include((contact_patterns, "contact"))),
     path("certificates/", include((certificate_patterns, "certificates"))),
+    path("survey/", include(survey_patterns)),
 ]

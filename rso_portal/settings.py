@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "workshops",
     "participants",
     "training",
+    "surveys",
     "publications",
     "reports",
     "public",
@@ -325,6 +326,12 @@ CELERY_BEAT_SCHEDULE: dict = {
     "send-due-notifications": {
         "task": "notifications.tasks.task_send_due_notifications",
         "schedule": 60.0,
+    },
+    # Makes the survey invitations that have fallen due (a workshop's evaluation the
+    # evening of its last day, its impact survey 90 days later), each once.
+    "open-due-surveys": {
+        "task": "surveys.tasks.task_open_due_surveys",
+        "schedule": 15 * 60.0,
     },
 }
 

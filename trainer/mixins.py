@@ -6,6 +6,8 @@ from django.http import Http404
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
+from surveys import queries as survey_queries
+from surveys.choices import SurveyKind
 from training import queries
 
 
@@ -72,3 +74,18 @@ class WorkshopSessionMixin(AssignedWorkshopMixin):
             is_callable=queries.is_day_callable(self.session.day),
             **kwargs,
         )
+
+
+class WorkshopSurveyMixin(AssignedWorkshopMixin):
+    """`self.survey`: the workshop's survey of the URL's kind (evaluation or impact);
+    a 404 for another kind, or before the survey exists."""
+
+    def find_objects(self):
+        super().find_objects()
+        kind = self.kwargs["kind"]
+        if kind not in SurveyKind.values:
+            raise Http404(_("None of your workshops has this address."))
+        self.survey = _or_404(survey_queries.workshop_survey, self.workshop, kind)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(survey=self.survey, **kwargs)

@@ -89,4 +89,14 @@ urlpatterns = [
         views_completion.RevokeCertificateView.as_view(),
         name="certificate-revoke",
     ),
+    path(
+        "workshops/<slug:slug>/surveys/<str:kind>/",
+        views.SurveyResultsView.as_view(),
+        name="survey-results",
+    ),
+    path(
+        "workshops/<slug:slug>/surveys/<str:kind>/results.csv",
+        views.SurveyResultsCsvView.as_view(),
+        name="survey-results-csv",
+    ),
 ]

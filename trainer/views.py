@@ -10,9 +10,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.generic import DetailView, FormView, ListView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.ratelimit import hit_is_allowed
+from surveys import queries as survey_queries
+from surveys.charts import with_charts
+from surveys.exports import survey_results_csv
 from training import queries, services
 
 from .forms import LoginForm, PasswordResetForm, RollCallForm, SessionLogForm, SetPasswordForm
@@ -21,6 +24,7 @@ from .mixins import (
     TrainerAreaMixin,
     WorkshopDayMixin,
     WorkshopSessionMixin,
+    WorkshopSurveyMixin,
 )
 
 # Mailing reset links to someone's inbox from one address. Wrong passwords are
@@ -119,6 +123,7 @@ class WorkshopDetailView(AssignedWorkshopMixin, DetailView):
         return super().get_context_data(
             days=queries.workshop_days_with_records(self.workshop),
             today=queries.workshop_today(self.workshop),
+            surveys=survey_queries.surveys_of_workshop(self.workshop),
             **kwargs,
         )
 
@@ -205,4 +210,29 @@ class SessionLogView(WorkshopSessionMixin, FormView):
         return redirect(
             reverse("trainer:workshop", kwargs={"slug": self.workshop.slug})
             + f"#day-{self.session.day.held_on.isoformat()}"
+        )
+
+
+class SurveyResultsView(WorkshopSurveyMixin, TemplateView):
+    """The results of the workshop's evaluation or impact survey: response rate, each
+    question's answers with a chart, free-text answers without who wrote them."""
+
+    template_name = "trainer/survey_results.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            results=with_charts(survey_queries.survey_results(self.survey)),
+            csv_url=reverse(
+                "trainer:survey-results-csv",
+                kwargs={"slug": self.workshop.slug, "kind": self.survey.kind},
+            ),
+            **kwargs,
+        )
+
+
+class SurveyResultsCsvView(WorkshopSurveyMixin, TemplateView):
+    def get(self, request, *args, **kwargs):
+        return survey_results_csv(
+            survey_queries.survey_results(self.survey),
+            filename=f"{self.workshop.slug}_{self.survey.kind}_results",
         )

@@ -21,6 +21,7 @@ from publications.models import (
     PublicationFile,
     PublicationSeries,
 )
+from surveys.models import Question, SurveyTemplate, WorkshopSurvey
 from tests.factories.notifications import NotificationFactory
 from tests.factories.participants import (
     AttendanceFactory,
@@ -36,6 +37,14 @@ from tests.factories.publications import (
     PublicationFactory,
     PublicationFileFactory,
     PublicationSeriesFactory,
+)
+from tests.factories.surveys import (
+    ChoiceFactory,
+    InvitationFactory,
+    QuestionFactory,
+    ResponseFactory,
+    SurveyTemplateFactory,
+    WorkshopSurveyFactory,
 )
 from tests.factories.workshops import (
     MemberStateFactory,
@@ -166,6 +175,29 @@ def _newsletter_sections(n):
         section.related_workshops.set(WorkshopFactory.create_batch(2))
 
 
+def _without_shipped_templates():
+    # The data migration's two templates would count as rows of these changelists.
+    SurveyTemplate.objects.filter(surveys__isnull=True, is_default=True).delete()
+
+
+def _survey_templates(n):
+    _without_shipped_templates()
+    for template in SurveyTemplateFactory.create_batch(n):
+        QuestionFactory.create_batch(2, template=template)
+
+
+def _questions(n):
+    _without_shipped_templates()
+    for question in QuestionFactory.create_batch(n, kind="single"):
+        ChoiceFactory.create_batch(2, question=question)
+
+
+def _workshop_surveys(n):
+    for survey in WorkshopSurveyFactory.create_batch(n):
+        InvitationFactory.create_batch(2, survey=survey)
+        ResponseFactory(invitation=InvitationFactory(survey=survey), survey=survey)
+
+
 MAKERS = {
     MemberState: _member_states,
     Organisation: lambda n: OrganisationFactory.create_batch(n),
@@ -189,6 +221,9 @@ MAKERS = {
     NewsletterSection: _newsletter_sections,
     TrainingRequest: lambda n: TrainingRequestFactory.create_batch(n),
     Notification: _notifications,
+    SurveyTemplate: _survey_templates,
+    Question: _questions,
+    WorkshopSurvey: _workshop_surveys,
 }
 
 

@@ -95,6 +95,9 @@ CHANGELIST_QUERIES = {
     "NewsletterSection": 7,
     "TrainingRequest": 8,
     "Notification": 9,
+    "SurveyTemplate": 5,
+    "Question": 6,
+    "WorkshopSurvey": 6,
 }
 
 

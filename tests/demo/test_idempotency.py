@@ -12,7 +12,7 @@ from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
 
-APPS = {"auth", "workshops", "participants", "training", "publications"}
+APPS = {"auth", "workshops", "participants", "training", "publications", "surveys"}
 
 
 def _row_counts():
@@ -63,6 +63,11 @@ def output_lines(output: str) -> list[str]:
     ]
 
 
+SURVEY_LINK = re.compile(
+    r"^  answer a survey as a demo participant: http://127\.0\.0\.1:8000/survey/[\w-]{43}/$"
+)
+
+
 def test_load_demo_prints_the_logins_and_what_it_created(run_load_demo):
     lines = run_load_demo().splitlines()
 
@@ -79,11 +84,14 @@ def test_load_demo_prints_the_logins_and_what_it_created(run_load_demo):
         "1 newsletter issue, 3 newsletter figures, 16 newsletter sections.",
         *TRAINER_LINES,
         *certificate_lines(new=76),
+        "Survey demo: 18 evaluation surveys, 336 invitations, 241 responses.",
+        lines[-1],
     ]
+    assert SURVEY_LINK.match(lines[-1])
 
 
 def test_load_demo_twice_keeps_every_row_count_and_file(run_load_demo, settings):
-    run_load_demo()
+    first = run_load_demo()
     counts, files = _row_counts(), _stored_files(settings)
 
     output = run_load_demo()
@@ -95,6 +103,8 @@ def test_load_demo_twice_keeps_every_row_count_and_file(run_load_demo, settings)
         "Seed data: already loaded, nothing changed.",
         *TRAINER_LINES,
         *certificate_lines(new=0),
+        "Survey demo: already loaded, nothing changed.",
+        first.splitlines()[-1],
     ]
 
 
@@ -117,7 +127,7 @@ def test_load_demo_puts_back_a_file_missing_from_storage(run_load_demo, settings
 
     assert missing.read_bytes().startswith(b"%PDF-1.4")
     assert _row_counts() == counts
-    assert output_lines(output) == [
+    assert output_lines(output)[:-2] == [
         "Seed data: already loaded, nothing changed.",
         *TRAINER_LINES,
         *certificate_lines(new=0),
@@ -182,3 +192,17 @@ def test_demo_communications_login_sees_no_participant_data(run_load_demo):
     assert comms.has_perm("publications.change_newsarticle")
     assert not comms.has_perm("participants.view_participant")
     assert not comms.has_perm("workshops.change_workshop")
+
+
+def test_load_demo_prints_an_open_survey_link_that_answers(run_load_demo, client):
+    from surveys.models import Response
+
+    link = run_load_demo().splitlines()[-1].rsplit(" ", 1)[1]
+    path = link.removeprefix("http://127.0.0.1:8000")
+    responses = Response.objects.count()
+
+    page = client.get(path)
+
+    assert page.status_code == 200
+    assert 'name="submit"' in page.content.decode()
+    assert responses > 200

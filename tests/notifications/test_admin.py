@@ -130,7 +130,7 @@ def test_workshop_page_cancelling_tells_the_confirmed_participant(
 ):
     url = reverse("admin:workshops_workshop_change", args=[confirmed.workshop.pk])
     data = resubmit(admin_client.get(url))
-    data["status"] = WorkshopStatus.CANCELLED
+    data["publishing"] = "cancelled"
 
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(url, data)

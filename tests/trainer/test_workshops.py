@@ -149,8 +149,9 @@ def test_workshop_page_takes_the_same_queries_at_1_and_3_days(
         SessionFactory(day=day)
         AttendanceFactory(registration=roll[0], day=day)
 
-    # The session and the user, the workshop with its roll size, the days, their sessions.
-    with django_assert_num_queries(5):
+    # The session and the user, the workshop with its roll size, the days, their
+    # sessions, its surveys with their counts.
+    with django_assert_num_queries(6):
         response = trainer_client.get(workshop_url(workshop))
 
     assert len(response.context["days"]) == size

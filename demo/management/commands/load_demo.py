@@ -1,5 +1,6 @@
 """Demo data for `make run`: the demo logins, then the seeds' workshops, participants,
-publications, news and newsletter (rso_portal/demo/), and on request bulk synthetic
+publications, news and newsletter (rso_portal/demo/), made-up evaluation answers of
+the delivered workshops with one open survey link, and on request bulk synthetic
 workshops for load tests.
 """
 
@@ -12,9 +13,11 @@ from django.urls import reverse
 from django.utils.crypto import get_random_string
 
 from demo.loader import load_seed_data
+from demo.surveys import load_survey_demo
 from demo.synthetic import load_synthetic
 from participants.choices import RegistrationStatus
 from participants.models import Registration
+from surveys.emails import survey_url
 from training.models import Certificate
 from training.queries import certificate_check_url, workshops_for_trainer
 from training.services import issue_certificates
@@ -78,6 +81,8 @@ class Command(BaseCommand):
             lines += tally.summary_lines()
             lines += _trainer_lines(users["trainer"])
             lines += _certificate_lines(users["trainer"])
+            survey_tally, invitation = load_survey_demo()
+            lines += survey_tally.summary_lines(survey_url(invitation) if invitation else None)
             if count:
                 lines += load_synthetic(count=count).summary_lines()
         for line in lines:
