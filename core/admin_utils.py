@@ -4,9 +4,12 @@ from functools import reduce
 from operator import or_
 
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.html import format_html
 from django.utils.text import smart_split, unescape_string_literal
+from django.utils.translation import gettext as _
 
 
 def count_of(queryset, fk: str):
@@ -144,3 +147,18 @@ def count_column(annotation: str, description: str):
         return getattr(obj, annotation)
 
     return column
+
+
+class QuickActionCheckboxMixin:
+    """The changelist's checkbox of each row, as Django renders it, from a format
+    string: Django renders a CheckboxInput through the form renderer's templates,
+    a third of the time of a 100-row page of registrations."""
+
+    def action_checkbox(self, obj):
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            # Django's own message, so that its translations apply.
+            format_html(_("Select this object for an action - {}"), str(obj)),
+        )

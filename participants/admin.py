@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from core.admin_forms import LabelledAutocompleteAdminMixin
 from core.admin_races import RecheckOnConflictMixin
 from core.admin_utils import (
+    QuickActionCheckboxMixin,
     RelatedWithRowsFilter,
     SubquerySearchMixin,
     count_column,
@@ -35,7 +36,7 @@ from .services import (
 
 
 @admin.register(Participant)
-class ParticipantAdmin(SubquerySearchMixin, admin.ModelAdmin):
+class ParticipantAdmin(QuickActionCheckboxMixin, SubquerySearchMixin, admin.ModelAdmin):
     list_display = [
         "family_name",
         "given_name",
@@ -99,7 +100,9 @@ class ParticipantAdmin(SubquerySearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SubquerySearchMixin, RecheckOnConflictMixin, admin.ModelAdmin):
+class RegistrationAdmin(
+    QuickActionCheckboxMixin, SubquerySearchMixin, RecheckOnConflictMixin, admin.ModelAdmin
+):
     form = RegistrationForm
     list_display = ["participant", "workshop", "status", "member_state", "registered_at"]
     list_filter = [
@@ -193,7 +196,12 @@ class RegistrationWorkshopFilterMixin:
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(RegistrationWorkshopFilterMixin, SubquerySearchMixin, admin.ModelAdmin):
+class AttendanceAdmin(
+    QuickActionCheckboxMixin,
+    RegistrationWorkshopFilterMixin,
+    SubquerySearchMixin,
+    admin.ModelAdmin,
+):
     list_display = ["participant", "workshop", "day", "mark", "recorded_by", "recorded_at"]
     list_select_related = [
         "registration__participant",
@@ -267,7 +275,7 @@ class RegistrationInline(LabelledAutocompleteAdminMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("participant", "workshop")
 
 
-class WorkshopWithRegistrationsAdmin(WorkshopAdmin):
+class WorkshopWithRegistrationsAdmin(QuickActionCheckboxMixin, WorkshopAdmin):
     """The one-page workshop schedule, with its registrations inline and counted, and
     the participants' emails that follow a change (participants.services)."""
 
@@ -378,7 +386,9 @@ class SessionWithEmailsAdmin(SessionAdmin):
         notify_workshop_change(workshop=form.instance.workshop, before=form.facts_before)
 
 
-class NotificationWithWorkshopAdmin(RegistrationWorkshopFilterMixin, NotificationAdmin):
+class NotificationWithWorkshopAdmin(
+    QuickActionCheckboxMixin, RegistrationWorkshopFilterMixin, NotificationAdmin
+):
     """The outbox, filtered by workshop: each workshop's emails (the workshop
     changelist's "emails" column links here)."""
 

@@ -5,6 +5,7 @@ grow with the rows (bench/admin_changelists.py times them at 100,000 participant
 import datetime as dt
 
 import pytest
+from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -225,3 +226,21 @@ def test_filtered_and_searched_changelists_take_the_same_statements_at_3_and_30_
 
     assert (len(rows_at_3), len(rows_at_30)) == (3, 30)
     assert (at_3, at_30) == (statements, statements)
+
+
+# Rendering ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model_admin_of", ["registration", "participant", "workshop"])
+def test_quick_row_checkbox_is_the_html_django_renders(model_admin_of):
+    registration = RegistrationFactory(
+        participant=ParticipantFactory(given_name="O'Brien", family_name="<Ana> & Co")
+    )
+    obj = {
+        "registration": registration,
+        "participant": registration.participant,
+        "workshop": registration.workshop,
+    }[model_admin_of]
+    model_admin = admin.site.get_model_admin(type(obj))
+
+    assert model_admin.action_checkbox(obj) == admin.ModelAdmin.action_checkbox(model_admin, obj)
