@@ -66,7 +66,7 @@ def trained_registrations(*, start: dt.date | None = None, end: dt.date | None =
     )
     # Cancelled workshops are left out inside the workshops' subquery rather than by a
     # join: the registrations are then read from their covering index on the workshop
-    # alone (participants.Registration), a fifth of the time at 300,000 of them.
+    # alone (participants.Registration), without a join to the workshops.
     workshops = workshops_in_period(start=start, end=end).exclude(status=WorkshopStatus.CANCELLED)
     return (
         Registration.objects.filter(workshop__in=workshops.values("pk"))
