@@ -152,7 +152,7 @@ def count_column(annotation: str, description: str):
 class QuickActionCheckboxMixin:
     """The changelist's checkbox of each row, as Django renders it, from a format
     string: Django renders a CheckboxInput through the form renderer's templates,
-    a third of the time of a 100-row page of registrations."""
+    about a quarter of the time of a 100-row page of registrations (cProfile)."""
 
     def action_checkbox(self, obj):
         return format_html(
