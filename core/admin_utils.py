@@ -149,6 +149,11 @@ def count_column(annotation: str, description: str):
     return column
 
 
+# Django's own message, translated by the admin's catalogs: through a name, so that
+# makemessages leaves it out of ours.
+DJANGO_ACTION_LABEL = "Select this object for an action - {}"
+
+
 class QuickActionCheckboxMixin:
     """The changelist's checkbox of each row, as Django renders it, from a format
     string: Django renders a CheckboxInput through the form renderer's templates,
@@ -159,6 +164,5 @@ class QuickActionCheckboxMixin:
             '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
             helpers.ACTION_CHECKBOX_NAME,
             str(obj.pk),
-            # Django's own message, so that its translations apply.
-            format_html(_("Select this object for an action - {}"), str(obj)),
+            format_html(_(DJANGO_ACTION_LABEL), str(obj)),
         )

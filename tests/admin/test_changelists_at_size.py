@@ -8,6 +8,7 @@ import pytest
 from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from core import admin_utils
 from notifications.choices import NotificationState
@@ -244,3 +245,15 @@ def test_quick_row_checkbox_is_the_html_django_renders(model_admin_of):
     model_admin = admin.site.get_model_admin(type(obj))
 
     assert model_admin.action_checkbox(obj) == admin.ModelAdmin.action_checkbox(model_admin, obj)
+
+
+def test_quick_row_checkbox_label_is_translated_by_djangos_catalog():
+    registration = RegistrationFactory()
+    model_admin = admin.site.get_model_admin(type(registration))
+
+    with translation.override("id"):
+        quick = model_admin.action_checkbox(registration)
+        django = admin.ModelAdmin.action_checkbox(model_admin, registration)
+
+    assert quick == django
+    assert "Select this object" not in quick
