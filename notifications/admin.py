@@ -22,6 +22,9 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["state", "kind", "language"]
     search_fields = ["recipient", "message_id"]
     date_hierarchy = "due_at"
+    # Hundreds of thousands of rows: one count per page (of the rows shown), not a
+    # second of them all.
+    show_full_result_count = False
     actions = ["resend"]
     fields = [
         "kind",

@@ -1,12 +1,20 @@
 from functools import partial
 
 from django.contrib import admin, messages
+from django.db.models import Exists, OuterRef, Q
 from django.urls import path, reverse
 from django.utils.html import format_html
 
 from core.admin_forms import LabelledAutocompleteAdminMixin
 from core.admin_races import RecheckOnConflictMixin
-from core.admin_utils import count_column, count_of, year_filter
+from core.admin_utils import (
+    QuickActionCheckboxMixin,
+    RelatedWithRowsFilter,
+    SubquerySearchMixin,
+    count_column,
+    count_of,
+    year_filter,
+)
 from notifications.admin import NotificationAdmin
 from notifications.choices import NotificationState
 from notifications.models import Notification
@@ -28,7 +36,7 @@ from .services import (
 
 
 @admin.register(Participant)
-class ParticipantAdmin(admin.ModelAdmin):
+class ParticipantAdmin(QuickActionCheckboxMixin, SubquerySearchMixin, admin.ModelAdmin):
     list_display = [
         "family_name",
         "given_name",
@@ -44,12 +52,15 @@ class ParticipantAdmin(admin.ModelAdmin):
     list_select_related = ["member_state", "agency"]
     list_filter = [
         "member_state",
-        ("agency", admin.RelatedOnlyFieldListFilter),
+        ("agency", RelatedWithRowsFilter),
         "gender",
         "preferred_language",
         "has_consented_to_contact",
     ]
     search_fields = ["given_name", "family_name", "email", "agency__name", "agency__acronym"]
+    subquery_search = {"": ["given_name", "family_name", "email"], "agency": ["name", "acronym"]}
+    # 100,000 rows: one count per page (of the rows shown), not a second of them all.
+    show_full_result_count = False
     autocomplete_fields = ["agency", "member_state"]
     # The participant picker (registrations of a workshop): a name alone does not
     # tell two people apart, their address and agency do.
@@ -89,7 +100,9 @@ class ParticipantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
+class RegistrationAdmin(
+    QuickActionCheckboxMixin, SubquerySearchMixin, RecheckOnConflictMixin, admin.ModelAdmin
+):
     form = RegistrationForm
     list_display = ["participant", "workshop", "status", "member_state", "registered_at"]
     list_filter = [
@@ -105,6 +118,14 @@ class RegistrationAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         "participant__email",
         "workshop__title",
     ]
+    subquery_search = {
+        "participant": ["given_name", "family_name", "email"],
+        "workshop": ["title"],
+    }
+    # Newest first, read backwards from the primary key's index: the model's ordering
+    # (workshop, then names) sorts every registration joined to both at each page.
+    ordering = ["-pk"]
+    show_full_result_count = False
     autocomplete_fields = ["participant", "workshop"]
     fields = ["participant", "workshop", "status", "notes", "registered_at"]
 
@@ -138,8 +159,49 @@ class RegistrationAdmin(RecheckOnConflictMixin, admin.ModelAdmin):
         obj.pk, obj.registered_at = saved.pk, saved.registered_at
 
 
+class RegistrationWorkshopFilter(admin.SimpleListFilter):
+    """The workshop of the row's registration (attendance marks, emails). Offers the
+    workshop already chosen (the workshop changelist links to its emails) and, once
+    a year is chosen, that year's workshops with such rows: a short list, where
+    listing every workshop that has one is a DISTINCT over every row of the table
+    and thousands of links."""
+
+    title = "workshop"
+    parameter_name = "registration__workshop__id__exact"
+
+    def lookups(self, request, model_admin):
+        offered = Q(pk=self.value()) if (self.value() or "").isdigit() else Q(pk__in=[])
+        year = request.GET.get("year", "")
+        if year.isdigit():
+            with_rows = model_admin.model.objects.filter(registration__workshop=OuterRef("pk"))
+            offered |= Q(Exists(with_rows), days__held_on__year=year)
+        workshops = Workshop.objects.filter(offered).distinct()
+        return [(str(workshop.pk), str(workshop)) for workshop in workshops]
+
+    def queryset(self, request, queryset):
+        if (self.value() or "").isdigit():
+            return queryset.filter(registration__workshop=self.value())
+        return queryset
+
+
+class RegistrationWorkshopFilterMixin:
+    """Lets RegistrationWorkshopFilter's parameter through: Django checks a parameter
+    that spans relations against the list_filter's field paths, not against the
+    parameters of its SimpleListFilters."""
+
+    def lookup_allowed(self, lookup, value, request=None):
+        return lookup == RegistrationWorkshopFilter.parameter_name or super().lookup_allowed(
+            lookup, value, request
+        )
+
+
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(
+    QuickActionCheckboxMixin,
+    RegistrationWorkshopFilterMixin,
+    SubquerySearchMixin,
+    admin.ModelAdmin,
+):
     list_display = ["participant", "workshop", "day", "mark", "recorded_by", "recorded_at"]
     list_select_related = [
         "registration__participant",
@@ -147,16 +209,20 @@ class AttendanceAdmin(admin.ModelAdmin):
         "day",
         "recorded_by",
     ]
-    list_filter = [
-        "mark",
-        year_filter("day__held_on"),
-        ("registration__workshop", admin.RelatedOnlyFieldListFilter),
-    ]
+    list_filter = ["mark", year_filter("day__held_on"), RegistrationWorkshopFilter]
     search_fields = [
         "registration__participant__given_name",
         "registration__participant__family_name",
         "registration__workshop__title",
     ]
+    subquery_search = {
+        "registration__participant": ["given_name", "family_name"],
+        "registration__workshop": ["title"],
+    }
+    # Latest marks first, from the primary key's index: the model's ordering (by the
+    # day's date) sorts a million marks joined to their days at each page.
+    ordering = ["-pk"]
+    show_full_result_count = False
     autocomplete_fields = ["registration", "day"]
     fields = ["registration", "day", "mark", "recorded_by", "recorded_at"]
 
@@ -209,7 +275,7 @@ class RegistrationInline(LabelledAutocompleteAdminMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("participant", "workshop")
 
 
-class WorkshopWithRegistrationsAdmin(WorkshopAdmin):
+class WorkshopWithRegistrationsAdmin(QuickActionCheckboxMixin, WorkshopAdmin):
     """The one-page workshop schedule, with its registrations inline and counted, and
     the participants' emails that follow a change (participants.services)."""
 
@@ -320,15 +386,14 @@ class SessionWithEmailsAdmin(SessionAdmin):
         notify_workshop_change(workshop=form.instance.workshop, before=form.facts_before)
 
 
-class NotificationWithWorkshopAdmin(NotificationAdmin):
+class NotificationWithWorkshopAdmin(
+    QuickActionCheckboxMixin, RegistrationWorkshopFilterMixin, NotificationAdmin
+):
     """The outbox, filtered by workshop: each workshop's emails (the workshop
     changelist's "emails" column links here)."""
 
     list_display = [*NotificationAdmin.list_display, "workshop"]
-    list_filter = [
-        *NotificationAdmin.list_filter,
-        ("registration__workshop", admin.RelatedOnlyFieldListFilter),
-    ]
+    list_filter = [*NotificationAdmin.list_filter, RegistrationWorkshopFilter]
 
     @admin.display(description="workshop", ordering="registration__workshop__title")
     def workshop(self, obj):

@@ -88,3 +88,15 @@ def test_period_report_breakdowns_equal_each_breakdown_on_its_own(known_data):
     assert report.breakdowns == [
         breakdown(kind=item.kind, start=PERIOD[0], end=PERIOD[1]) for item in report.breakdowns
     ]
+
+
+@pytest.mark.parametrize("period", [PERIOD, (None, None)])
+def test_period_report_figures_equal_the_headline_figures(known_data, period):
+    # period_report() takes its totals from its breakdowns' statements: they must be
+    # the figures the home page and the newsletter print.
+    report = period_report(start=period[0], end=period[1])
+
+    assert report.figures == headline_figures(start=period[0], end=period[1])
+    assert report.breakdowns == [
+        breakdown(kind=item.kind, start=period[0], end=period[1]) for item in report.breakdowns
+    ]

@@ -1,0 +1,259 @@
+"""The big changelists (registrations, participants, attendance, emails) as staff
+filter and search them: the rows they find, and a number of statements that does not
+grow with the rows (bench/admin_changelists.py times them at 100,000 participants)."""
+
+import datetime as dt
+
+import pytest
+from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from core import admin_utils
+from notifications.choices import NotificationState
+from participants.choices import AttendanceMark, RegistrationStatus
+from tests.factories.notifications import NotificationFactory
+from tests.factories.participants import (
+    AttendanceFactory,
+    ParticipantFactory,
+    RegistrationFactory,
+)
+from tests.factories.workshops import (
+    OrganisationFactory,
+    WorkshopDayFactory,
+    WorkshopFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+REGISTRATIONS = "/admin/participants/registration/"
+PARTICIPANTS = "/admin/participants/participant/"
+ATTENDANCE = "/admin/participants/attendance/"
+EMAILS = "/admin/notifications/notification/"
+
+
+def shown(client, url, params):
+    """The changelist's rows (all of them: fewer than a page) and its statements."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return list(response.context["cl"].result_list), len(queries)
+
+
+def registrations_in(workshop, count, **participant):
+    return [
+        RegistrationFactory(workshop=workshop, participant=ParticipantFactory(**participant))
+        for _ in range(count)
+    ]
+
+
+# Search -------------------------------------------------------------------------
+
+
+def test_registrations_are_found_by_participant_name_email_or_workshop_title(staff_client):
+    seminar = WorkshopFactory(title="Seminar on Document Fraud")
+    other = WorkshopFactory(title="Forum on Migrant Smuggling")
+    ada = RegistrationFactory(
+        workshop=other,
+        participant=ParticipantFactory(
+            given_name="Ada", family_name="Nguyen", email="ada.nguyen@police.example"
+        ),
+    )
+    in_seminar = RegistrationFactory(workshop=seminar)
+    RegistrationFactory(workshop=other)
+
+    def found(term):
+        rows, _ = shown(staff_client, REGISTRATIONS, {"q": term})
+        return {row.pk for row in rows}
+
+    assert found("nguy") == {ada.pk}
+    assert found("ADA.NGUYEN@police") == {ada.pk}
+    assert found("document fraud") == {in_seminar.pk}
+    # Every word somewhere, as Django's own search: here one in each relation.
+    assert found("ada smuggling") == {ada.pk}
+    assert found("ada seminar") == set()
+    assert found('"Document Fraud"') == {in_seminar.pk}
+
+
+def test_participants_are_found_by_name_email_or_agency(staff_client):
+    rtp = OrganisationFactory(name="Royal Thai Police", acronym="RTP")
+    bo = ParticipantFactory(given_name="Bo", family_name="Sok", agency=rtp)
+    cy = ParticipantFactory(given_name="Cy", email="cy@immigration.example")
+    ParticipantFactory(given_name="Di")
+
+    def found(term):
+        rows, _ = shown(staff_client, PARTICIPANTS, {"q": term})
+        return {row.pk for row in rows}
+
+    assert found("thai police") == {bo.pk}
+    assert found("rtp") == {bo.pk}
+    assert found("@immigration") == {cy.pk}
+    assert found("sok") == {bo.pk}
+
+
+def test_attendance_is_found_by_participant_or_workshop(staff_client):
+    mark = AttendanceFactory(
+        registration__participant__family_name="Rahman",
+        registration__workshop__title="Course on Interviewing",
+    )
+    AttendanceFactory()
+
+    def found(term):
+        rows, _ = shown(staff_client, ATTENDANCE, {"q": term})
+        return {row.pk for row in rows}
+
+    assert found("rahman") == {mark.pk}
+    assert found("interviewing") == {mark.pk}
+
+
+def test_search_with_many_matches_finds_the_same_rows_through_a_subquery(staff_client, monkeypatch):
+    workshop = WorkshopFactory(title="Workshop on Risk Analysis")
+    many = registrations_in(workshop, 4, family_name="Santoso")
+    RegistrationFactory()
+    expected = {registration.pk for registration in many}
+
+    listed, _ = shown(staff_client, REGISTRATIONS, {"q": "santoso"})
+    # Beyond LISTED_MATCHES the matching participants stay a subquery.
+    monkeypatch.setattr(admin_utils, "LISTED_MATCHES", 2)
+    through_subquery, _ = shown(staff_client, REGISTRATIONS, {"q": "santoso"})
+
+    assert {row.pk for row in listed} == {row.pk for row in through_subquery} == expected
+
+
+# Filters ------------------------------------------------------------------------
+
+
+def test_registration_year_filter_lists_the_years_of_workshops_with_registrations(
+    staff_client,
+):
+    RegistrationFactory(workshop=WorkshopFactory(starts_on=dt.date(2022, 5, 1)))
+    RegistrationFactory(workshop=WorkshopFactory(starts_on=dt.date(2024, 5, 1)))
+    WorkshopFactory(starts_on=dt.date(2023, 5, 1))  # nobody registered
+
+    response = staff_client.get(REGISTRATIONS)
+
+    year_filter = next(
+        spec
+        for spec in response.context["cl"].filter_specs
+        if getattr(spec, "parameter_name", None) == "year"
+    )
+    assert year_filter.lookup_choices == [("2024", "2024"), ("2022", "2022")]
+
+
+def test_participant_agency_filter_lists_only_agencies_with_participants(staff_client):
+    with_people = OrganisationFactory(name="Bureau of Immigration")
+    OrganisationFactory(name="Agency without anyone")
+    ParticipantFactory(agency=with_people)
+
+    response = staff_client.get(PARTICIPANTS)
+
+    agency_filter = next(
+        spec for spec in response.context["cl"].filter_specs if spec.field_path == "agency"
+    )
+    assert [name for _, name in agency_filter.lookup_choices] == [str(with_people)]
+
+
+def test_attendance_workshop_filter_offers_the_chosen_years_workshops(staff_client):
+    day = WorkshopDayFactory(held_on=dt.date(2023, 3, 1))
+    marked = AttendanceFactory(registration__workshop=day.workshop, day=day)
+    AttendanceFactory(day=WorkshopDayFactory(held_on=dt.date(2024, 3, 1)))
+
+    without_year = staff_client.get(ATTENDANCE)
+    with_year = staff_client.get(ATTENDANCE, {"year": "2023"})
+    rows, _ = shown(
+        staff_client,
+        ATTENDANCE,
+        {"year": "2023", "registration__workshop__id__exact": day.workshop.pk},
+    )
+
+    def workshop_choices(response):
+        specs = [s for s in response.context["cl"].filter_specs if s.title == "workshop"]
+        return [label for spec in specs for _, label in spec.lookup_choices]
+
+    assert workshop_choices(without_year) == []
+    assert workshop_choices(with_year) == [str(day.workshop)]
+    assert rows == [marked]
+
+
+def test_emails_of_one_workshop_keep_their_filter(staff_client):
+    workshop = WorkshopFactory(title="Dialogue on Irregular Migration")
+    email = NotificationFactory(registration__workshop=workshop)
+    NotificationFactory()
+
+    response = staff_client.get(EMAILS, {"registration__workshop__id__exact": workshop.pk})
+
+    assert list(response.context["cl"].result_list) == [email]
+    specs = [s for s in response.context["cl"].filter_specs if s.title == "workshop"]
+    assert [label for _, label in specs[0].lookup_choices] == [str(workshop)]
+
+
+# Statements ---------------------------------------------------------------------
+
+
+def grow(count):
+    """`count` more rows of each big table, about one workshop of 2023."""
+    workshop = WorkshopFactory(title="Workshop on Border Management")
+    day = WorkshopDayFactory(workshop=workshop, held_on=dt.date(2023, 6, 1))
+    for registration in registrations_in(workshop, count, family_name="Santoso"):
+        AttendanceFactory(registration=registration, day=day, mark=AttendanceMark.LATE)
+        NotificationFactory(registration=registration, state=NotificationState.FAILED)
+    return workshop
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "statements"),
+    [
+        # session, user, the year filter's years, member states, count, page, search (2)
+        (REGISTRATIONS, {"q": "santoso"}, 8),
+        (REGISTRATIONS, {"status__exact": RegistrationStatus.CONFIRMED}, 6),
+        # + the agency filter's agencies, the agencies searched
+        (PARTICIPANTS, {"q": "santoso"}, 7),
+        # + the participants', their registrations' and the workshops' keys searched
+        (ATTENDANCE, {"q": "santoso"}, 8),
+        # + the year's workshops offered
+        (ATTENDANCE, {"year": "2023", "mark__exact": AttendanceMark.LATE}, 6),
+        # session, user, the date hierarchy's years, count, page, the generic targets
+        (EMAILS, {"state__exact": NotificationState.FAILED}, 6),
+    ],
+)
+def test_filtered_and_searched_changelists_take_the_same_statements_at_3_and_30_rows(
+    staff_client, url, params, statements
+):
+    grow(3)
+    rows_at_3, at_3 = shown(staff_client, url, params)
+    grow(27)
+    rows_at_30, at_30 = shown(staff_client, url, params)
+
+    assert (len(rows_at_3), len(rows_at_30)) == (3, 30)
+    assert (at_3, at_30) == (statements, statements)
+
+
+# Rendering ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model_admin_of", ["registration", "participant", "workshop"])
+def test_quick_row_checkbox_is_the_html_django_renders(model_admin_of):
+    registration = RegistrationFactory(
+        participant=ParticipantFactory(given_name="O'Brien", family_name="<Ana> & Co")
+    )
+    obj = {
+        "registration": registration,
+        "participant": registration.participant,
+        "workshop": registration.workshop,
+    }[model_admin_of]
+    model_admin = admin.site.get_model_admin(type(obj))
+
+    assert model_admin.action_checkbox(obj) == admin.ModelAdmin.action_checkbox(model_admin, obj)
+
+
+def test_quick_row_checkbox_label_is_translated_by_djangos_catalog():
+    registration = RegistrationFactory()
+    model_admin = admin.site.get_model_admin(type(registration))
+
+    with translation.override("id"):
+        quick = model_admin.action_checkbox(registration)
+        django = admin.ModelAdmin.action_checkbox(model_admin, registration)
+
+    assert quick == django
+    assert "Select this object" not in quick
