@@ -108,12 +108,15 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # No JIT compilation: PostgreSQL compiles any statement it costs above 100,000,
-    # and the reports' aggregations over every registration spent 0.3-1.2 s compiling
-    # to run in about as long (bench/reports.py, EXPLAIN ANALYZE); the portal has no
-    # statement long enough to win it back.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# No JIT compilation: PostgreSQL compiles any statement it costs above 100,000,
+# and the reports' aggregations over every registration spent 0.3-1.2 s compiling
+# to run in about as long (bench/reports.py, EXPLAIN ANALYZE); the portal has no
+# statement long enough to win it back. Sent as a startup option, which PgBouncer
+# refuses unless told to ignore it: behind one, set DATABASE_STARTUP_OPTIONS empty
+# and turn jit off in the server's configuration instead.
+DATABASE_STARTUP_OPTIONS = env.str("DATABASE_STARTUP_OPTIONS", default="-c jit=off")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DATABASE_STARTUP_OPTIONS:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = DATABASE_STARTUP_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The reports' covering index (participants.Registration) is for PostgreSQL; SQLite
 # (`make run`) builds it without its INCLUDE columns, which loses nothing there.
