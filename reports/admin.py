@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from core.period import PeriodForm
 from participants.models import Registration
 from publications.admin import NewsletterIssueAdmin
 from publications.choices import FigureMeasure
@@ -27,7 +28,6 @@ from .exports import (
     registration_rows,
     xlsx_response,
 )
-from .forms import PeriodForm
 from .models import Report
 from .queries import (
     BREAKDOWNS_BY_SLUG,

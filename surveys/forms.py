@@ -1,13 +1,12 @@
 """The participant's survey form, built from a template's questions, and the staff's
 period form of the results across workshops."""
 
-import datetime as dt
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core import period as core_period
 
 from .choices import QuestionKind
 
@@ -110,7 +109,7 @@ class SurveyForm(forms.Form):
         return result
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(core_period.PeriodForm):
     """The period of the results across workshops (workshops whose last day falls in
     it, both days included), this calendar year by default, and the breakdown."""
 
@@ -120,32 +119,10 @@ class PeriodForm(forms.Form):
         ("member_state", "Member state of the respondent"),
     ]
 
-    start = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     by = forms.ChoiceField(choices=BREAKDOWNS, required=False, label="Break down by")
-
-    @staticmethod
-    def default_period():
-        year = timezone.localdate().year
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-    def __init__(self, data=None, **kwargs):
-        start, end = self.default_period()
-        # Unbound when nothing was asked for, so that the defaults show without errors.
-        if data is not None and not ({"start", "end", "by"} & set(data)):
-            data = None
-        super().__init__(data, initial={"start": start, "end": end}, **kwargs)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            raise forms.ValidationError("The end date must be on or after the start date.")
-        return cleaned
 
     def values(self):
         """(start, end, breakdown) asked for when valid, else the defaults."""
-        if self.is_bound and self.is_valid():
-            data = self.cleaned_data
-            return data["start"], data["end"], data["by"] or ""
-        return (*self.default_period(), "")
+        start, end = self.period()
+        breakdown = self.cleaned_data["by"] if self.is_bound and self.is_valid() else ""
+        return start, end, breakdown or ""

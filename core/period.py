@@ -5,7 +5,8 @@ from django.utils import timezone
 
 
 class PeriodForm(forms.Form):
-    """The period of a report, both days included; this calendar year by default."""
+    """The period of a report (the reports page, the surveys' results across
+    workshops), both days included; this calendar year by default."""
 
     start = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
@@ -17,8 +18,9 @@ class PeriodForm(forms.Form):
 
     def __init__(self, data=None, **kwargs):
         start, end = self.default_period()
-        # Unbound when no date was asked for, so that the defaults show without errors.
-        if data is not None and not ({"start", "end"} & set(data)):
+        # Unbound when none of its fields was asked for, so that the defaults show
+        # without errors.
+        if data is not None and not (set(self.base_fields) & set(data)):
             data = None
         super().__init__(data, initial={"start": start, "end": end}, **kwargs)
 
