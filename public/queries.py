@@ -5,14 +5,13 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.translation import localized, localized_value
+from core.translation import localized_value
 from reports.queries import trained_registrations
 from workshops.choices import PartnerRole, WorkshopStatus
 from workshops.models import (
@@ -197,27 +196,26 @@ def public_event(*, slug: str) -> EventPage:
     """The public page of one event, with its programme grouped by day.
 
     Raises Workshop.DoesNotExist for an unknown slug, a draft or a non-public
-    workshop (Workshop.objects.public()). Six statements, whatever the size of the
-    programme: the workshop with its country and participant count, its thematic
+    workshop (Workshop.objects.public()). Six statements whatever the size of the
+    programme, seven once delivered: the workshop with its country, its thematic
     areas, its partners with their organisations, its programme (days, sessions and
-    speakers in one), and the member states and the agencies represented
-    (event_facets). Day labels are formatted in the active
+    speakers in one), and event_facets (the people trained, once delivered; the member
+    states; the agencies). Rows rather than model instances with prefetched managers:
+    the page only prints them, and each statement is then simple for the ORM to build,
+    which is most of what this page costs. Day labels are formatted in the active
     language.
     """
-    workshop = (
-        Workshop.objects.public()
-        .select_related("country")
-        .annotate(participant_count=participant_count())
-        .prefetch_related(
-            Prefetch("thematic_areas", queryset=ThematicArea.objects.order_by("name")),
-            Prefetch(
-                "partners",
-                queryset=WorkshopPartner.objects.select_related("organisation").order_by(
-                    "role", "organisation__name"
-                ),
-            ),
-        )
-        .get(slug=slug)
+    workshop = Workshop.objects.public().select_related("country").get(slug=slug)
+    thematic_areas = sorted(
+        ThematicArea.objects.filter(workshops=workshop)
+        .annotate(label=localized_value("name"))
+        .values("slug", "label"),
+        key=lambda area: area["label"],
+    )
+    partners = (
+        WorkshopPartner.objects.filter(workshop=workshop)
+        .order_by("role", "organisation__name")
+        .values_list("role", "organisation__name", "organisation__acronym", "organisation__website")
     )
 
     days: list[ProgrammeDay] = []
@@ -265,11 +263,8 @@ def public_event(*, slug: str) -> EventPage:
             days[-1].sessions[-1].speakers.append(_speaker_line(row))
 
     by_role: dict[str, list[Partner]] = {}
-    for partner in workshop.partners.all():
-        organisation = partner.organisation
-        by_role.setdefault(partner.role, []).append(
-            Partner(organisation.name, organisation.acronym, organisation.website)
-        )
+    for role, *organisation in partners:
+        by_role.setdefault(role, []).append(Partner(*organisation))
     facets = event_facets(workshop)
     return EventPage(
         workshop=workshop,
@@ -278,17 +273,8 @@ def public_event(*, slug: str) -> EventPage:
             (role.label, by_role[role.value]) for role in PartnerRole if role.value in by_role
         ],
         has_session_times=has_session_times,
-        # Counted once delivered: before, a count of nominees would read as attendance.
-        participant_count=(
-            workshop.participant_count if workshop.status == WorkshopStatus.DELIVERED else 0
-        ),
-        thematic_areas=sorted(
-            (
-                {"name": localized(area, "name"), "slug": area.slug}
-                for area in workshop.thematic_areas.all()
-            ),
-            key=lambda area: area["name"],
-        ),
+        participant_count=facets["people_trained"],
+        thematic_areas=[{"name": area["label"], "slug": area["slug"]} for area in thematic_areas],
         member_states=facets["states"],
         agencies=facets["agencies"],
         dates=EventDates.of(
@@ -299,47 +285,42 @@ def public_event(*, slug: str) -> EventPage:
     )
 
 
-def participant_count():
-    """The number of people trained in the workshop (OuterRef), as an expression to
-    annotate workshops with: each person once, by the reports' definition
-    (reports.queries.trained_registrations), so that an event's page and the reports
-    agree. Shown once the workshop is delivered: before, a count of nominees would
-    read as attendance."""
-    trained = (
-        trained_registrations()
-        .filter(workshop=OuterRef("pk"))
-        .order_by()
-        .values("workshop")
-        .annotate(n=Count("participant", distinct=True))
-        .values("n")
-    )
-    return Coalesce(Subquery(trained), 0)
-
-
 def event_facets(workshop: Workshop) -> dict:
-    """The member states and agencies an event's page names: two statements.
+    """The people trained, member states and agencies an event's page names: two
+    statements, three once the event is delivered.
 
-    Before the event is delivered, those it targets, and only those: the states and
-    agencies of nominees are not public before anyone attended. Once delivered,
-    those it targeted together with those of the people trained in it (the reports'
-    definition: a day attended, or a registration attended or completed). Names of
-    states and agencies only, never of a person: the participants' rows stay in
-    subqueries.
-    Returns {"states": [name], "agencies": [{"name", "acronym"}]}, sorted by name.
+    Before the event is delivered, the states and agencies it targets, and only
+    those, and no count: the nominees are not public before anyone attended, and a
+    count of them would read as attendance. Once delivered, those it targeted
+    together with those of the people trained in it, and how many they are, by the
+    reports' definition (reports.queries.trained_registrations: a day attended, or a
+    registration attended or completed), so that the page and the reports agree.
+    Only keys of the participants leave the database, never who they are.
+    Returns {"people_trained": int, "states": [name], "agencies": [{"name",
+    "acronym"}]}, sorted by name.
     """
     states = Q(pk__in=workshop.target_member_states.values("pk"))
     agencies = Q(pk__in=workshop.target_agencies.values("pk"))
+    people_trained = 0
     if workshop.status == WorkshopStatus.DELIVERED:
-        trained = trained_registrations().filter(workshop=workshop).order_by()
-        states |= Q(pk__in=trained.values("participant__member_state"))
-        agencies |= Q(pk__in=trained.values("participant__agency"))
-    states = MemberState.objects.filter(states)
-    agencies = Organisation.objects.filter(agencies)
+        trained = set(
+            trained_registrations()
+            .filter(workshop=workshop)
+            .order_by()
+            .values_list("participant", "participant__member_state", "participant__agency")
+        )
+        people_trained = len({participant for participant, _state, _agency in trained})
+        states |= Q(pk__in={state for _p, state, _a in trained if state is not None})
+        agencies |= Q(pk__in={agency for _p, _s, agency in trained if agency is not None})
     return {
+        "people_trained": people_trained,
         "states": list(
-            states.annotate(label=localized_value("name"))
+            MemberState.objects.filter(states)
+            .annotate(label=localized_value("name"))
             .order_by("label")
             .values_list("label", flat=True)
         ),
-        "agencies": list(agencies.order_by("name").values("name", "acronym")),
+        "agencies": list(
+            Organisation.objects.filter(agencies).order_by("name").values("name", "acronym")
+        ),
     }

@@ -466,10 +466,22 @@ def test_event_page_queries_stay_constant(client, no_page_cache, django_assert_n
     WorkshopPartnerFactory.create_batch(rows // 5, workshop=workshop)
     register(workshop, count=rows, status=RegistrationStatus.ATTENDED)
 
-    with django_assert_num_queries(6):
+    # The workshop, its areas, partners, programme, people trained, states, agencies.
+    with django_assert_num_queries(7):
         response = client.get(f"/events/{workshop.slug}/")
 
     assert response.context["event"].participant_count == rows
+
+
+def test_upcoming_event_page_reads_no_participant(client, no_page_cache, django_assert_num_queries):
+    workshop = make_event(days=[future(2)], sessions_per_day=2)
+    register(workshop, count=3, status=RegistrationStatus.CONFIRMED)
+
+    # Nominees are not public: no statement reads their registrations.
+    with django_assert_num_queries(6) as queries:
+        client.get(f"/events/{workshop.slug}/")
+
+    assert not any("participants_registration" in query["sql"] for query in queries)
 
 
 def test_event_page_orders_a_session_without_times_by_its_order(client):
