@@ -9,7 +9,7 @@ shared opens as it was shared.
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_from_request
 from django.views.decorators.cache import never_cache
@@ -63,6 +63,10 @@ class HomeLanguageMiddleware:
         patch_vary_headers(response, ["Accept-Language", "Cookie"])
         if chosen is None:
             remember_language(response, language)  # asked once: the answer sticks
+            # A response that sets a cookie is this visitor's: no shared cache (a proxy,
+            # a CDN) may keep it and hand the cookie to others. The next visit, with the
+            # cookie, gets the page as everyone does.
+            patch_cache_control(response, private=True)
         return response
 
 

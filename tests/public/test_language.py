@@ -32,6 +32,20 @@ def test_home_stays_english_for_an_english_browser_and_remembers_it(client):
     assert response.cookies[COOKIE].value == "en"
 
 
+def test_home_that_sets_the_cookie_is_kept_by_no_shared_cache(client):
+    client.get("/")  # the English home page, now in the page cache
+    client.cookies.clear()
+
+    first_visit = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies[COOKIE] = "en"
+    next_visit = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert first_visit.cookies[COOKIE].value == "en"
+    assert first_visit["Cache-Control"] == "max-age=60, private"
+    assert COOKIE not in next_visit.cookies
+    assert next_visit["Cache-Control"] == "public, max-age=60"
+
+
 def test_home_follows_the_visitors_choice_over_the_browser(client):
     client.cookies[COOKIE] = "en"
 
