@@ -210,6 +210,13 @@ NO_GROUP_LABEL = {
 }
 
 
+# Below this many respondents a group would show one or two people's ratings, whom
+# staff could tell apart by their state or their workshop's area: such groups are
+# read together, and if even together they are this few, their ratings are not shown.
+MIN_GROUP_RESPONDENTS = 3
+SMALL_GROUPS_LABEL = "Groups of fewer than 3 respondents, together"
+
+
 @dataclass
 class SharedQuestion:
     key: str
@@ -293,6 +300,9 @@ def evaluation_results_across(
         values = counts[label][(row["question__key"], row["question__kind"])]
         values[row["number"]] = values.get(row["number"], 0) + row["n"]
 
+    if breakdown:
+        _merge_small_groups(groups, counts)
+
     # Only the questions answered in the period: a key of an unused template is noise.
     answered = {pair for by_question in counts.values() for pair in by_question}
     shared = [
@@ -310,7 +320,28 @@ def evaluation_results_across(
                 mean=_mean(values),
                 bars=_numeric_bars(question.kind, values),
             )
-    ordered = sorted(groups.values(), key=lambda g: (g.label == NO_GROUP_LABEL[breakdown], g.label))
+    last = {NO_GROUP_LABEL[breakdown], SMALL_GROUPS_LABEL}
+    ordered = sorted(groups.values(), key=lambda g: (g.label in last, g.label))
     return AcrossResults(
         start=start, end=end, breakdown=breakdown, questions=shared, groups=ordered
     )
+
+
+def _merge_small_groups(groups: dict, counts: dict) -> None:
+    """Fold the groups with fewer than MIN_GROUP_RESPONDENTS respondents into one
+    (SMALL_GROUPS_LABEL), in place; drop its ratings if it is still that small."""
+    small = [label for label, group in groups.items() if group.responded < MIN_GROUP_RESPONDENTS]
+    if not small:
+        return
+    merged = GroupResult(label=SMALL_GROUPS_LABEL)
+    merged_counts = defaultdict(dict)
+    for label in small:
+        group = groups.pop(label)
+        merged.invited += group.invited
+        merged.responded += group.responded
+        for pair, values in counts.pop(label, {}).items():
+            for number, n in values.items():
+                merged_counts[pair][number] = merged_counts[pair].get(number, 0) + n
+    groups[SMALL_GROUPS_LABEL] = merged
+    if merged.responded >= MIN_GROUP_RESPONDENTS:
+        counts[SMALL_GROUPS_LABEL] = merged_counts

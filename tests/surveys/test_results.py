@@ -8,7 +8,12 @@ import pytest
 
 from participants.choices import RegistrationStatus
 from surveys.choices import SurveyKind
-from surveys.queries import evaluation_results_across, survey_results, workshop_survey
+from surveys.queries import (
+    SMALL_GROUPS_LABEL,
+    evaluation_results_across,
+    survey_results,
+    workshop_survey,
+)
 from tests.factories.participants import ParticipantFactory, RegistrationFactory
 from tests.factories.surveys import (
     AnswerFactory,
@@ -353,11 +358,48 @@ def test_results_across_workshops_by_thematic_area_and_member_state(template):
 
     assert [q.key for q in overall.questions] == ["overall", "recommend"]
     assert table(overall) == [("All workshops", 3, 4, 4.0, 2 / 3)]
+    # Groups of fewer than 3 respondents are read together (SMALL_GROUPS_LABEL), and
+    # their ratings are hidden while even together they are fewer than 3.
     assert table(areas) == [
         ("People smuggling", 3, 4, 4.0, 2 / 3),
-        ("Trafficking in persons", 1, 2, 4.0, 1.0),
+        (SMALL_GROUPS_LABEL, 1, 2, None, None),
     ]
-    assert table(states) == [("Thailand", 2, 2, 4.5, 1.0), ("Viet Nam", 1, 2, 3.0, 0.0)]
+    assert table(states) == [(SMALL_GROUPS_LABEL, 3, 4, 4.0, 2 / 3)]
+
+
+def test_results_across_keep_a_group_of_three_apart_and_fold_the_smaller_ones(template):
+    import datetime as dt
+
+    thailand, malaysia = MemberStateFactory(name="Thailand"), MemberStateFactory(name="Malaysia")
+    survey = WorkshopSurveyFactory(
+        workshop=_workshop("Workshop", dt.date(2030, 3, 1)), template=template
+    )
+    for overall in (5, 4, 3):
+        respond(
+            survey,
+            template,
+            overall=overall,
+            recommend=True,
+            participant=ParticipantFactory(member_state=thailand),
+        )
+    respond(
+        survey,
+        template,
+        overall=1,
+        recommend=False,
+        participant=ParticipantFactory(member_state=malaysia),
+    )
+
+    states = evaluation_results_across(
+        start=dt.date(2030, 1, 1), end=dt.date(2030, 12, 31), breakdown="member_state"
+    )
+
+    assert [(g.label, g.responded, g.questions["overall"].mean) for g in states.groups] == [
+        ("Thailand", 3, 4.0),
+        # Malaysia's one respondent: counted, never shown apart.
+        (SMALL_GROUPS_LABEL, 1, None),
+    ]
+    assert "Malaysia" not in [g.label for g in states.groups]
 
 
 def test_across_page_and_csv_for_staff(staff_client, answered):
