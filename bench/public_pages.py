@@ -149,8 +149,9 @@ def gunicorn(app, port, env, chdir=ROOT):
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url, duration, connections, threads):
+def wrk(url, duration, connections, threads, headers=()):
     base = ["wrk", f"-t{threads}", f"-c{connections}", "--latency"]
+    base += [arg for header in headers for arg in ("-H", header)]
     subprocess.run([*base, "-d2s", url], check=True, capture_output=True)  # warm-up
     out = subprocess.run([*base, f"-d{duration}s", url], check=True, capture_output=True, text=True)
     text = out.stdout

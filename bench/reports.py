@@ -2,19 +2,21 @@
 participants and registrations changelists (filtered, searched) and the nomination-
 sheet preview, on PostgreSQL.
 
-    .venv/bin/python bench/reports.py [--participants 100000] [--reuse-db]
+    .venv/bin/python bench/reports.py [--participants 100000] [--reuse-db] [--duration 8]
 
 Loads N participants, 3·N registrations and up to 10·N attendance marks in bulk
-(printing the time), then times each page in-process with Django's test client (the
-whole middleware stack, no network), median of --runs, beside a 20-row page served
-the same way from one query: the ratio is that page's time over the page's. Counts
-SQL statements per page. The preview of a 5,000-row sheet is timed against openpyxl
-alone reading the same file in read-only mode.
+(printing the time). Then, as issue 14 asks, each page is served by gunicorn with
+Redis as the cache and loaded by wrk with a staff session, each against the bare
+20-row Django page of bench/public_pages.py measured right after it: the ratio is
+the page's requests per second over the bare page's. SQL statements per page are
+counted in-process with the test client. The reports are stored once computed
+(reports.queries.cached_period_report), so wrk measures them as staff read them
+again; the time to compute each (what the first reading after a change costs) is
+printed beside. The preview of a 5,000-row sheet is timed against openpyxl alone
+reading the same file in read-only mode.
 
-Unlike bench/public_pages.py this does not go through gunicorn and wrk: the staff
-pages need a login, and the question here is the database's share.
-
-Needs PostgreSQL: BENCH_REPORTS_DB (default postgres://postgres@127.0.0.1:5432/rso_r).
+Needs PostgreSQL (BENCH_REPORTS_DB, default postgres://postgres@127.0.0.1:5432/rso_r;
+the bare page's database is made beside it), Redis (REDIS_URL, default db 3), wrk.
 """
 
 import argparse
@@ -22,9 +24,11 @@ import datetime as dt
 import io
 import os
 import random
-import statistics
+import shutil
 import sys
+import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,11 +36,11 @@ sys.path.insert(0, str(ROOT))
 os.environ.update(
     DJANGO_SETTINGS_MODULE="rso_portal.settings",
     DATABASE_URL=os.environ.get("BENCH_REPORTS_DB", "postgres://postgres@127.0.0.1:5432/rso_r"),
-    CACHE_URL="dummycache://",
+    REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/3"),
     SECRET_KEY=os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
     DEBUG="false",
     SECURE_SSL_REDIRECT="false",
-    ALLOWED_HOSTS="testserver",
+    ALLOWED_HOSTS="127.0.0.1,testserver",
     LOG_LEVEL="WARNING",
 )
 
@@ -44,17 +48,27 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.http import HttpResponse  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
-from django.urls import path  # noqa: E402
 from openpyxl import Workbook, load_workbook  # noqa: E402
 
+from bench.public_pages import (  # noqa: E402
+    BARE_DB,
+    BARE_PORT,
+    PORTAL_PORT,
+    gunicorn,
+    pg_url,
+    portal_env,
+    recreate_database,
+    run,
+    wrk,
+)
 from participants.models import Attendance, Participant, Registration  # noqa: E402
 from participants.sheets import guess_mapping, preview_rows, read_sheet  # noqa: E402
-from rso_portal import urls as portal_urls  # noqa: E402
+from reports.queries import period_report  # noqa: E402
 from workshops.models import (  # noqa: E402
     MemberState,
     Organisation,
@@ -65,15 +79,6 @@ from workshops.models import (  # noqa: E402
 
 BATCH = 5000
 MARKS = ["present", "present", "present", "late", "absent"]
-
-
-def twenty_rows(request):
-    titles = list(Workshop.objects.order_by("pk").values_list("title", flat=True)[:20])
-    return HttpResponse("<ul>" + "".join(f"<li>{t}</li>" for t in titles) + "</ul>")
-
-
-# The portal's URLs with the 20-row page beside them (i18n_patterns cannot be included).
-urlpatterns = [path("bench/twenty/", twenty_rows), *portal_urls.urlpatterns]
 
 
 def load(participants):
@@ -157,24 +162,64 @@ def load(participants):
     print(f"  loaded in {time.perf_counter() - started:.1f} s")
 
 
-def timed(client, url, runs):
-    client.get(url)  # warm-up
-    statements = []
+def statements(client, url):
+    """SQL statements of one request of `url`, after a first one (which stores what
+    it caches)."""
+    client.get(url)
+    executed = []
 
     def count(execute, sql, params, many, context):
-        statements.append(sql)
+        executed.append(sql)
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(count):
         response = client.get(url)
     if response.status_code != 200:
         raise SystemExit(f"{url} answered {response.status_code}")
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        client.get(url)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), len(statements)
+    return len(executed)
+
+
+def answers_as_staff(url, session):
+    """wrk counts a redirect as an answer: make sure the session is let in."""
+    request = urllib.request.Request(url, headers={"Cookie": session})
+    opener = urllib.request.build_opener(NoRedirect)
+    with opener.open(request, timeout=30) as response:
+        if response.status != 200:
+            raise SystemExit(f"{url} answered {response.status} to the staff session")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def time_to_compute(start, end):
+    started = time.perf_counter()
+    period_report(start=start, end=end)
+    return time.perf_counter() - started
+
+
+def bare_database(pg, env):
+    """The bare project's database of bench/public_pages.py, made if missing."""
+    bare_env = {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "bench.bare.settings",
+        "DATABASE_URL": pg_url(pg, BARE_DB),
+    }
+    recreate_database(pg, BARE_DB)
+    run([sys.executable, "-m", "django", "migrate", "--run-syncdb", "-v0"], bare_env)
+    run(
+        [
+            sys.executable,
+            "-c",
+            "import django, datetime as dt; django.setup(); "
+            "from bench.bare.models import Item; Item.objects.bulk_create("
+            "Item(title=f'Item {n}', published_on=dt.date(2024, 1, 1) + dt.timedelta(days=n))"
+            " for n in range(200))",
+        ],
+        bare_env,
+    )
+    return bare_env
 
 
 def sheet_preview(rows):
@@ -207,9 +252,12 @@ def sheet_preview(rows):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--duration", type=int, default=8, help="seconds per page (wrk -d)")
+    parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--reuse-db", action="store_true", help="keep the loaded rows")
     args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (apt-get install wrk)")
 
     call_command("migrate", verbosity=0)
     if not (args.reuse_db and Participant.objects.filter(email__startswith="bench").exists()):
@@ -223,8 +271,9 @@ def main():
     user = get_user_model().objects.create_superuser(
         f"bench{time.time_ns()}", "bench@example.invalid", None
     )
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
+    session = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
     pages = {
         # The admin's own cost (base template, menus) with almost no data: the most
         # any admin page can reach.
@@ -236,22 +285,61 @@ def main():
         "registrations, filtered": "/admin/participants/registration/?status__exact=attended",
         "registrations, searched": "/admin/participants/registration/?q=Given4242",
     }
-    # Plain static storage: the manifest exists only after collectstatic.
+    computed = {
+        "reports, one year": time_to_compute(dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        "reports, all time": time_to_compute(dt.date(2000, 1, 1), dt.date(2100, 12, 31)),
+    }
+    # In-process, plain static storage: the manifest exists only after collectstatic.
     storages = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    with override_settings(ROOT_URLCONF=__name__, STORAGES=storages):
-        rows = []
+    with override_settings(STORAGES=storages):
+        sql = {name: statements(client, url) for name, url in pages.items()}
+
+    pg = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
+    tmp = Path(tempfile.mkdtemp(prefix="rso-bench-reports-"))
+    env = portal_env(
+        pg,
+        tmp / "static",
+        DATABASE_URL=os.environ["DATABASE_URL"],
+        REDIS_URL=os.environ["REDIS_URL"],
+        SECRET_KEY=settings.SECRET_KEY,
+    )
+    run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+    bare_env = bare_database(pg, env)
+    load_options = {"duration": args.duration, "connections": args.connections, "threads": 2}
+    rows = {}
+    with (
+        gunicorn("bench.bare.wsgi:application", BARE_PORT, bare_env),
+        gunicorn("rso_portal.wsgi:application", PORTAL_PORT, env),
+    ):
         for name, url in pages.items():
-            baseline, _ = timed(client, "/bench/twenty/", args.runs)
-            seconds, queries = timed(client, url, args.runs)
-            rows.append((name, seconds, queries, baseline))
-    print(f"\n{'page':34} {'median ms':>10} {'queries':>8} {'20 rows ms':>11} {'ratio':>7}")
-    for name, seconds, queries, baseline in rows:
+            answers_as_staff(f"http://127.0.0.1:{PORTAL_PORT}{url}", session)
+            page = wrk(
+                f"http://127.0.0.1:{PORTAL_PORT}{url}",
+                **load_options,
+                headers=[f"Cookie: {session}"],
+            )
+            if page["errors"]:
+                sys.exit(f"{name}: {page['errors']} answers were not 2xx")
+            bare = wrk(f"http://127.0.0.1:{BARE_PORT}/items/", **load_options)
+            rows[name] = (page, bare)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+    print(
+        f"\n{'page':34} {'req/s':>7} {'p50 ms':>7} {'SQL':>4} {'bare req/s':>11} {'ratio':>6}"
+        "  computed in"
+    )
+    failures = 0
+    for name, (page, bare) in rows.items():
+        ratio = page["rps"] / bare["rps"]
+        floor = name.startswith("admin index")
+        failures += not floor and ratio < 0.1
+        extra = f"{computed[name] * 1000:.0f} ms" if name in computed else ""
         print(
-            f"{name:34} {seconds * 1000:10.1f} {queries:8} {baseline * 1000:11.1f} "
-            f"{baseline / seconds:7.3f}"
+            f"{name:34} {page['rps']:7.0f} {page['p50']:7.1f} {sql[name]:4} {bare['rps']:11.0f} "
+            f"{ratio:6.3f}  {extra}"
         )
     print("(target: ratio ≥ 0.1, a constant number of queries)")
     alone, ours = sheet_preview(5000)
@@ -259,7 +347,8 @@ def main():
         f"\n5,000-row sheet: openpyxl alone {alone * 1000:.0f} ms, read and preview "
         f"{ours * 1000:.0f} ms, {ours / alone:.2f}× (target ≤ 3×)"
     )
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

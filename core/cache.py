@@ -1,19 +1,26 @@
-"""The content generation: one number in the cache that every write to public content
-bumps, so that anything cached under it (whole public pages, the news years, the
-headline figures) is recomputed on the next request after the change.
+"""Generations: numbers in the cache that writes bump, so that anything cached under
+them is recomputed on the next request after the change.
 
-It lives here, not in the public app, because the domain apps cache reads under it
-too, and they must not import the public pages.
+The content generation is bumped by every write to public content (whole public
+pages, the news years and the headline figures are cached under it). The records
+generation is bumped by every write to what the staff reports count (registrations,
+attendance, participants, workshops' status and dates), which changes all day long
+and so must not empty the page cache.
+
+They live here, not in the apps that read them, because the domain apps below those
+apps write the rows that bump them.
 """
 
 import logging
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content:generation"
+RECORDS_GENERATION_KEY = "records:generation"
 
 # After a cache error this process leaves the cache alone for a while: a Redis that
 # is down or hung must cost one timeout, not one per request, and one log line, not
@@ -47,44 +54,62 @@ def reset_cache_availability() -> None:
     _unavailable_until = 0.0
 
 
-def current_generation() -> int:
-    generation = cache.get(GENERATION_KEY)
+def current_generation(key: str = GENERATION_KEY) -> int:
+    generation = cache.get(key)
     if generation is None:
         # Start from the clock, not 0: if the key is evicted, values stored under an
         # earlier generation can never be mistaken for current ones.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        generation = cache.get(GENERATION_KEY, 0)
+        cache.add(key, time.time_ns(), timeout=None)
+        generation = cache.get(key, 0)
     return generation
 
 
-def bump_generation() -> None:
+def bump_generation(key: str = GENERATION_KEY) -> None:
     """Make everything cached under the generation stale. Never raises: a write must
     not fail because the cache is down (cached values then expire on their own)."""
     try:
         try:
-            cache.incr(GENERATION_KEY)
+            cache.incr(key)
         except ValueError:  # the key is missing: any new value invalidates
-            cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+            cache.set(key, time.time_ns(), timeout=None)
     except Exception as error:
-        cache_failed("bumping the content generation", error)
+        cache_failed(f"bumping {key}", error)
 
 
-def cached_per_generation(key: str, compute, *, timeout: int = 60 * 60):
-    """compute(), stored under `key` until the content generation changes (or
+def generation_changed(key: str = GENERATION_KEY) -> None:
+    """Bump the generation for a write in progress: now, so this process (and a
+    test) sees the change at once; and again after commit, because a value computed
+    between the two from the old rows would otherwise be stored under the new
+    generation."""
+    bump_generation(key)
+    transaction.on_commit(lambda: bump_generation(key))
+
+
+def records_changed() -> None:
+    """For writes that send no signal (bulk_create, QuerySet.update()) to what the
+    staff reports count."""
+    generation_changed(RECORDS_GENERATION_KEY)
+
+
+def cached_per_generation(
+    key: str, compute, *, timeout: int = 60 * 60, generations=(GENERATION_KEY,)
+):
+    """compute(), stored under `key` until one of the `generations` changes (or
     `timeout` seconds pass). Falls back to compute() when the cache is down."""
     if not cache_is_available():
         return compute()
     try:
-        generation = current_generation()
-        stored = cache.get(key)
-        if stored is not None and stored[0] == generation:
+        found = cache.get_many([*generations, key])
+        current = tuple(found.get(name) or current_generation(name) for name in generations)
+        stored = found.get(key)
+        if stored is not None and stored[0] == current:
             return stored[1]
     except Exception as error:
         cache_failed(f"reading {key}", error)
         return compute()
     value = compute()
     try:
-        cache.set(key, (generation, value), timeout)
+        cache.set(key, (current, value), timeout)
     except Exception as error:
         cache_failed(f"storing {key}", error)
     return value

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.cache import records_changed
 from notifications.choices import NotificationKind, NotificationState
 from notifications.models import Notification
 from notifications.services import cancel_notifications, schedule_notification
@@ -211,6 +212,7 @@ def cancel_workshop(*, workshop: Workshop) -> Workshop:
     Workshop.objects.filter(pk=workshop.pk).update(
         status=WorkshopStatus.CANCELLED, updated_at=timezone.now()
     )
+    records_changed()
     workshop.status = WorkshopStatus.CANCELLED
     notify_workshop_change(workshop=workshop, before=before)
     return workshop

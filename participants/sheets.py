@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from openpyxl import load_workbook
 
+from core.cache import records_changed
 from workshops.models import MemberState, Organisation, Workshop
 
 from .choices import Gender, RegistrationStatus
@@ -327,4 +328,5 @@ def import_nominations(*, workshop: Workshop, previews) -> int:
         )
         for p in rows
     )
+    records_changed()
     return len(rows)

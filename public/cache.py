@@ -30,7 +30,6 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -38,10 +37,10 @@ from django.utils.translation import get_language, get_language_from_path
 
 from core.cache import (
     GENERATION_KEY,
-    bump_generation,
     cache_failed,
     cache_is_available,
     current_generation,
+    generation_changed,
 )
 
 logger = logging.getLogger(__name__)
@@ -92,13 +91,8 @@ def is_public_model(model) -> bool:
 
 
 def _content_changed(sender, **kwargs):
-    if not is_public_model(sender):
-        return
-    # Now, so this process (and a test) sees the change at once; and again after
-    # commit, because a page rendered between the two from the old rows would
-    # otherwise be stored under the new generation.
-    bump_generation()
-    transaction.on_commit(bump_generation)
+    if is_public_model(sender):
+        generation_changed()
 
 
 def _m2m_changed(sender, action, instance, **kwargs):

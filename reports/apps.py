@@ -6,3 +6,8 @@ class ReportsConfig(AppConfig):
 
     name = "reports"
     verbose_name = "Reports"
+
+    def ready(self):
+        from .invalidation import connect_signals
+
+        connect_signals()

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.cache import records_changed
 from participants.choices import AttendanceMark, RegistrationStatus
 from participants.models import Attendance, Registration
 from workshops.models import Session, Speaker, Workshop, WorkshopDay
@@ -94,6 +95,7 @@ def record_roll_call(*, day: WorkshopDay, marks: Mapping[int, str], by) -> RollC
             unique_fields=["registration", "day"],
             update_fields=["mark", "recorded_by", "recorded_at"],
         )
+        records_changed()
     created = sum(recorded[a.registration_id] is None for a in writes)
     return RollCallResult(
         created=created, changed=len(writes) - created, unchanged=len(marks) - len(writes)
@@ -194,6 +196,8 @@ def confirm_completion(*, workshop: Workshop, by) -> CompletionResult:
             by_status[row.status].append(row.registration.pk)
     for status, pks in by_status.items():
         Registration.objects.filter(pk__in=pks).update(status=status)
+    if by_status:
+        records_changed()
     completed = [row.registration.pk for row in proposal.rows if row.is_completed]
     issued = issue_certificates(registration_ids=completed, by=by)
     return CompletionResult(
@@ -246,6 +250,7 @@ def override_completion(
         is_completed=is_completed, days_attended=row.days_attended, current=row.registration.status
     )
     Registration.objects.filter(pk=registration.pk).update(status=status)
+    records_changed()
     registration.status = status
     if is_completed:
         issue_certificates(registration_ids=[registration.pk], by=by)

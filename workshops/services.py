@@ -6,6 +6,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.cache import records_changed
 from notifications.choices import NotificationKind
 from notifications.services import schedule_notification
 
@@ -24,6 +25,7 @@ def refresh_workshop_dates(*, workshop: Workshop) -> Workshop:
         Workshop.objects.filter(pk=workshop.pk).update(
             starts_on=workshop.starts_on, ends_on=workshop.ends_on
         )
+        records_changed()
     return workshop
 
 
@@ -42,9 +44,12 @@ def mark_workshops_delivered(*, workshops) -> int:
 
     Only from “scheduled”: a draft or a cancelled workshop was not delivered.
     """
-    return Workshop.objects.filter(
+    delivered = Workshop.objects.filter(
         pk__in=[w.pk for w in workshops], status=WorkshopStatus.SCHEDULED
     ).update(status=WorkshopStatus.DELIVERED, updated_at=timezone.now())
+    if delivered:
+        records_changed()
+    return delivered
 
 
 @transaction.atomic
