@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.utils.text import Truncator
 
+from core.admin_utils import CappedCountPaginator
+
 from .models import Notification
 from .services import resend_notifications
 
@@ -22,9 +24,11 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["state", "kind", "language"]
     search_fields = ["recipient", "message_id"]
     date_hierarchy = "due_at"
-    # Hundreds of thousands of rows: one count per page (of the rows shown), not a
-    # second of them all.
+    # Hundreds of thousands of rows: one count per page, of the rows shown and up to
+    # a cap, not a second of them all.
     show_full_result_count = False
+    paginator = CappedCountPaginator
+    list_per_page = CappedCountPaginator.ROWS_PER_PAGE
     actions = ["resend"]
     fields = [
         "kind",

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from core.admin_forms import LabelledAutocompleteAdminMixin
 from core.admin_races import RecheckOnConflictMixin
 from core.admin_utils import (
+    CappedCountPaginator,
     QuickActionCheckboxMixin,
     RelatedWithRowsFilter,
     SubquerySearchMixin,
@@ -59,8 +60,11 @@ class ParticipantAdmin(QuickActionCheckboxMixin, SubquerySearchMixin, admin.Mode
     ]
     search_fields = ["given_name", "family_name", "email", "agency__name", "agency__acronym"]
     subquery_search = {"": ["given_name", "family_name", "email"], "agency": ["name", "acronym"]}
-    # 100,000 rows: one count per page (of the rows shown), not a second of them all.
+    # 100,000 rows: one count per page, of the rows shown and up to a cap, not a
+    # second of them all.
     show_full_result_count = False
+    paginator = CappedCountPaginator
+    list_per_page = CappedCountPaginator.ROWS_PER_PAGE
     autocomplete_fields = ["agency", "member_state"]
     # The participant picker (registrations of a workshop): a name alone does not
     # tell two people apart, their address and agency do.
@@ -126,6 +130,8 @@ class RegistrationAdmin(
     # (workshop, then names) sorts every registration joined to both at each page.
     ordering = ["-pk"]
     show_full_result_count = False
+    paginator = CappedCountPaginator
+    list_per_page = CappedCountPaginator.ROWS_PER_PAGE
     autocomplete_fields = ["participant", "workshop"]
     fields = ["participant", "workshop", "status", "notes", "registered_at"]
 
@@ -223,6 +229,8 @@ class AttendanceAdmin(
     # day's date) sorts a million marks joined to their days at each page.
     ordering = ["-pk"]
     show_full_result_count = False
+    paginator = CappedCountPaginator
+    list_per_page = CappedCountPaginator.ROWS_PER_PAGE
     autocomplete_fields = ["registration", "day"]
     fields = ["registration", "day", "mark", "recorded_by", "recorded_at"]
 

@@ -12,7 +12,9 @@ from django.utils import translation
 
 from core import admin_utils
 from notifications.choices import NotificationState
+from notifications.models import Notification
 from participants.choices import AttendanceMark, RegistrationStatus
+from participants.models import Attendance, Participant, Registration
 from tests.factories.notifications import NotificationFactory
 from tests.factories.participants import (
     AttendanceFactory,
@@ -227,6 +229,59 @@ def test_filtered_and_searched_changelists_take_the_same_statements_at_3_and_30_
 
     assert (len(rows_at_3), len(rows_at_30)) == (3, 30)
     assert (at_3, at_30) == (statements, statements)
+
+
+# Counting -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def capped_at_3(monkeypatch):
+    """The registrations changelist with a count cap of 3, 2 rows a page."""
+    monkeypatch.setattr(admin_utils.CappedCountPaginator, "COUNT_CAP", 3)
+    model_admin = admin.site.get_model_admin(Registration)
+    monkeypatch.setattr(model_admin, "list_per_page", 2)
+    monkeypatch.setattr(model_admin, "list_max_show_all", 2)
+
+
+def test_registrations_beyond_the_cap_are_counted_as_at_least_the_cap(staff_client, capped_at_3):
+    registrations_in(WorkshopFactory(), 5, family_name="Santoso")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = staff_client.get(REGISTRATIONS, {"q": "santoso"})
+
+    cl = response.context["cl"]
+    html = " ".join(response.content.decode().split())
+    counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
+    assert (cl.result_count, str(cl.result_count)) == (3, "3+")
+    # The pages end at the cap: 3 rows counted, 2 a page.
+    assert (cl.paginator.num_pages, len(cl.result_list)) == (2, 2)
+    assert "3+ registrations" in html
+    assert "3+ results" in html
+    assert "Select all 3+ registrations" in html
+    assert len(counts) == 1
+    assert counts[0].endswith("LIMIT 4) subquery")
+
+
+def test_registrations_up_to_the_cap_are_counted_exactly(staff_client, capped_at_3):
+    registrations_in(WorkshopFactory(), 3, family_name="Santoso")
+    RegistrationFactory()
+
+    response = staff_client.get(REGISTRATIONS, {"q": "santoso"})
+
+    cl = response.context["cl"]
+    html = " ".join(response.content.decode().split())
+    assert (cl.result_count, str(cl.result_count)) == (3, "3")
+    assert cl.paginator.num_pages == 2
+    assert "3 registrations" in html
+    assert "Select all 3 registrations" in html
+
+
+@pytest.mark.parametrize("model", [Registration, Participant, Attendance, Notification])
+def test_big_changelists_count_up_to_the_cap_and_show_50_rows(model):
+    model_admin = admin.site.get_model_admin(model)
+
+    assert model_admin.paginator is admin_utils.CappedCountPaginator
+    assert model_admin.list_per_page == 50
 
 
 # Rendering ----------------------------------------------------------------------
