@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.cache import cached_per_generation
@@ -261,7 +262,14 @@ def _event_years() -> list[int]:
 
 
 def thematic_area_choices() -> list[tuple[str, str]]:
-    """(slug, name in the active language), by that name: one statement."""
+    """(slug, name in the active language), by that name, for the listings' filters:
+    one statement per language, then none until a write bumps the content generation."""
+    return cached_per_generation(
+        f"workshops:thematic-area-choices:{get_language()}", _thematic_area_choices
+    )
+
+
+def _thematic_area_choices():
     return list(
         ThematicArea.objects.annotate(label=localized_value("name"))
         .order_by("label")
@@ -270,7 +278,14 @@ def thematic_area_choices() -> list[tuple[str, str]]:
 
 
 def member_state_choices() -> list[tuple[int, str]]:
-    """(pk, name in the active language), by that name: one statement."""
+    """(pk, name in the active language), by that name, for the events' filter: one
+    statement per language, then none until a write bumps the content generation."""
+    return cached_per_generation(
+        f"workshops:member-state-choices:{get_language()}", _member_state_choices
+    )
+
+
+def _member_state_choices():
     return list(
         MemberState.objects.annotate(label=localized_value("name"))
         .order_by("label")

@@ -617,3 +617,19 @@ def test_event_list_with_cover_images_queries_stay_constant(
     assert [card.cover_url for card in response.context["events"]] == [
         f"/media/workshops/covers/{n}.jpg" for n in range(rows)
     ]
+
+
+def test_filter_choices_are_kept_per_language_until_a_member_state_or_area_changes(client):
+    MemberStateFactory(name="Thailand", name_th="ประเทศไทย")
+    client.get("/events/")
+    client.get("/th/events/")
+
+    MemberStateFactory(name="Timor-Leste")
+    ThematicAreaFactory(name="Document fraud")
+    english = client.get("/events/").content.decode()
+    thai = client.get("/th/events/").content.decode()
+
+    assert "Timor-Leste" in english
+    assert "Document fraud" in english
+    assert "ประเทศไทย" in thai
+    assert "ประเทศไทย" not in english
