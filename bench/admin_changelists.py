@@ -8,8 +8,9 @@ Loads the rows of bench/reports.py (N participants, 3·N registrations, up to 10
 attendance marks; --reuse-db keeps those already loaded, by either script) and one
 email per registration not withdrawn (sent, or pending, or failed), in bulk, printing
 the time. Then times each page in-process with Django's test client (the whole
-middleware stack, no network), median of --runs, beside the 20-row page of
-bench/reports.py served the same way: the ratio is that page's time over the page's.
+middleware stack, no network), median of --runs, beside a 20-row page served the
+same way: the ratio is that page's time over the page's. (bench/reports.py measures
+the pages as issue 14 asks, through gunicorn and wrk; this one finds what to fix.)
 Counts SQL statements per page, and prints the slowest statement of each.
 
 The admin's index page comes first: the admin's own cost (its base template, menus,
@@ -30,7 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client, override_settings
+from django.urls import path
 from django.utils import timezone
 
 # Sets up Django on BENCH_REPORTS_DB (before any model is imported) and serves the
@@ -40,6 +43,8 @@ from notifications.choices import NotificationKind, NotificationState
 from notifications.models import Notification, new_message_id
 from participants.choices import RegistrationStatus
 from participants.models import Attendance, Participant, Registration
+from rso_portal import urls as portal_urls
+from workshops.models import Workshop
 
 STATES = [NotificationState.SENT] * 8 + [NotificationState.PENDING, NotificationState.FAILED]
 
@@ -116,6 +121,36 @@ def slowest(client, url):
     return seconds, " ".join(sql.split())[:70]
 
 
+def twenty_rows(request):
+    titles = list(Workshop.objects.order_by("pk").values_list("title", flat=True)[:20])
+    return HttpResponse("<ul>" + "".join(f"<li>{t}</li>" for t in titles) + "</ul>")
+
+
+# The portal's URLs with the 20-row page beside them (i18n_patterns cannot be included).
+urlpatterns = [path("bench/twenty/", twenty_rows), *portal_urls.urlpatterns]
+
+
+def timed(client, url, runs):
+    """(median seconds of `runs` requests of `url`, SQL statements of one)."""
+    client.get(url)  # warm-up
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}")
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        client.get(url)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), len(statements)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=100_000)
@@ -148,11 +183,11 @@ def main():
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    with override_settings(ROOT_URLCONF=reports.__name__, STORAGES=storages):
+    with override_settings(ROOT_URLCONF=__name__, STORAGES=storages):
         rows = []
         for name, url in pages.items():
-            baseline, _ = reports.timed(client, "/bench/twenty/", args.runs)
-            seconds, queries = reports.timed(client, url, args.runs)
+            baseline, _ = timed(client, "/bench/twenty/", args.runs)
+            seconds, queries = timed(client, url, args.runs)
             rows.append((name, seconds, queries, baseline, *slowest(client, url)))
     print(f"\n{'page':36} {'median ms':>10} {'queries':>8} {'20 rows ms':>11} {'ratio':>7}")
     for name, seconds, queries, baseline, *_ in rows:

@@ -5,24 +5,22 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Value
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.translation import localized_value
-from reports.queries import trained_registrations
+from reports.queries import trained_registrations_of
 from workshops.choices import PartnerRole, WorkshopStatus
 from workshops.models import (
-    MemberState,
-    Organisation,
     ThematicArea,
     Workshop,
     WorkshopDay,
     WorkshopPartner,
 )
-from workshops.queries import EventDates
+from workshops.queries import EventDates, member_state_choices, organisation_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,41 +284,55 @@ def public_event(*, slug: str) -> EventPage:
 
 
 def event_facets(workshop: Workshop) -> dict:
-    """The people trained, member states and agencies an event's page names: two
-    statements, three once the event is delivered.
+    """The people trained, member states and agencies an event's page names: one
+    statement, two once the event is delivered (the names of the states and agencies
+    are reference data, read once per content generation: workshops.queries).
 
     Before the event is delivered, the states and agencies it targets, and only
     those, and no count: the nominees are not public before anyone attended, and a
     count of them would read as attendance. Once delivered, those it targeted
     together with those of the people trained in it, and how many they are, by the
-    reports' definition (reports.queries.trained_registrations: a day attended, or a
-    registration attended or completed), so that the page and the reports agree.
+    reports' definition (reports.queries.trained_registrations_of: a day attended, or
+    a registration attended or completed), so that the page and the reports agree.
     Only keys of the participants leave the database, never who they are.
     Returns {"people_trained": int, "states": [name], "agencies": [{"name",
     "acronym"}]}, sorted by name.
     """
-    states = Q(pk__in=workshop.target_member_states.values("pk"))
-    agencies = Q(pk__in=workshop.target_agencies.values("pk"))
+    targets = {STATE: set(), AGENCY: set()}
+    for facet, pk in _targets(workshop):
+        targets[facet].add(pk)
     people_trained = 0
     if workshop.status == WorkshopStatus.DELIVERED:
         trained = set(
-            trained_registrations()
-            .filter(workshop=workshop)
+            trained_registrations_of(workshop)
             .order_by()
             .values_list("participant", "participant__member_state", "participant__agency")
         )
         people_trained = len({participant for participant, _state, _agency in trained})
-        states |= Q(pk__in={state for _p, state, _a in trained if state is not None})
-        agencies |= Q(pk__in={agency for _p, _s, agency in trained if agency is not None})
+        targets[STATE] |= {state for _p, state, _a in trained}
+        targets[AGENCY] |= {agency for _p, _s, agency in trained}
     return {
         "people_trained": people_trained,
-        "states": list(
-            MemberState.objects.filter(states)
-            .annotate(label=localized_value("name"))
-            .order_by("label")
-            .values_list("label", flat=True)
-        ),
-        "agencies": list(
-            Organisation.objects.filter(agencies).order_by("name").values("name", "acronym")
-        ),
+        "states": [label for pk, label in member_state_choices() if pk in targets[STATE]],
+        "agencies": [
+            {"name": name, "acronym": acronym}
+            for pk, name, acronym in organisation_names()
+            if pk in targets[AGENCY]
+        ],
     }
+
+
+STATE, AGENCY = 0, 1
+
+
+def _targets(workshop: Workshop):
+    """(STATE, pk) of each member state and (AGENCY, pk) of each agency the workshop
+    is for, in one statement: each statement costs the page more to build and send
+    than to run."""
+    states = Workshop.target_member_states.through.objects.filter(workshop=workshop)
+    agencies = Workshop.target_agencies.through.objects.filter(workshop=workshop)
+    return (
+        states.annotate(facet=Value(STATE))
+        .values_list("facet", "memberstate")
+        .union(agencies.annotate(facet=Value(AGENCY)).values_list("facet", "organisation"))
+    )

@@ -18,6 +18,7 @@ from core.translation import localized_value
 from .choices import DeliveryMode, WorkshopKind, WorkshopStatus
 from .models import (
     MemberState,
+    Organisation,
     Session,
     ThematicArea,
     Workshop,
@@ -291,6 +292,16 @@ def _member_state_choices():
         .order_by("label")
         .values_list("pk", "label")
     )
+
+
+def organisation_names() -> list[tuple[int, str, str]]:
+    """(pk, name, acronym) of every organisation, by name, for the agencies an event's
+    page names: one statement, then none until a write bumps the content generation."""
+    return cached_per_generation("workshops:organisation-names", _organisation_names)
+
+
+def _organisation_names():
+    return list(Organisation.objects.order_by("name").values_list("pk", "name", "acronym"))
 
 
 # Calendars ----------------------------------------------------------------------

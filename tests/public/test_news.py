@@ -214,7 +214,7 @@ def test_news_list_queries_stay_constant(client, no_page_cache, django_assert_nu
     for article in NewsArticleFactory.create_batch(rows):
         article.thematic_areas.add(*areas)
 
-    # the filters' areas and years (no cache here); the count, the page, its areas.
+    # the filters' areas and years (read once, then cached); the count, the page, its areas.
     with django_assert_num_queries(5):
         response = client.get("/news/")
 
@@ -227,7 +227,7 @@ def test_news_list_search_queries_stay_constant(
 ):
     NewsArticleFactory.create_batch(rows, title="Border management")
 
-    # the filters' areas and years (no cache here); the count, the page, its areas.
+    # the filters' areas and years (read once, then cached); the count, the page, its areas.
     with django_assert_num_queries(5):
         response = client.get("/news/?q=border&year=2030")
 
