@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib import admin
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -96,7 +97,7 @@ CHANGELIST_QUERIES = {
     "NewsletterFigure": 6,
     "NewsletterSection": 7,
     "TrainingRequest": 8,
-    "Notification": 7,
+    "Notification": 5,  # a date filter with fixed choices, not a date hierarchy
     "SurveyTemplate": 5,
     "Question": 6,
     "WorkshopSurvey": 6,
@@ -104,6 +105,9 @@ CHANGELIST_QUERIES = {
 
 
 def changelist_queries(client, model):
+    # As on a page whose cached reads (the year filters' years) have just expired;
+    # what Django keeps in the process (content types) is kept, as in production.
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(admin_url(model, "changelist"))
     assert response.status_code == 200
@@ -114,6 +118,7 @@ def changelist_queries(client, model):
 @pytest.mark.parametrize("model", MODELS, ids=model_id)
 def test_changelist_queries_are_the_same_at_5_and_50_rows(staff_client, model):
     make_rows(model, 5)
+    staff_client.get(admin_url(model, "changelist"))
     at_5 = changelist_queries(staff_client, model)
     make_rows(model, 45)
     at_50 = changelist_queries(staff_client, model)
