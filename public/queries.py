@@ -5,7 +5,7 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass, field
 
-from django.db.models import Value
+from django.db.models import F, Value
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -194,27 +194,17 @@ def public_event(*, slug: str) -> EventPage:
     """The public page of one event, with its programme grouped by day.
 
     Raises Workshop.DoesNotExist for an unknown slug, a draft or a non-public
-    workshop (Workshop.objects.public()). Six statements whatever the size of the
-    programme, seven once delivered: the workshop with its country, its thematic
-    areas, its partners with their organisations, its programme (days, sessions and
-    speakers in one), and event_facets (the people trained, once delivered; the member
-    states; the agencies). Rows rather than model instances with prefetched managers:
-    the page only prints them, and each statement is then simple for the ORM to build,
-    which is most of what this page costs. Day labels are formatted in the active
+    workshop (Workshop.objects.public()). Three statements whatever the size of the
+    programme, four once delivered: the workshop with its country; its lists
+    (_workshop_lists: thematic areas, partners, the member states and agencies it is
+    for); its programme (days, sessions and speakers in one); and, once delivered,
+    the people trained (event_facets). Rows rather than model instances with
+    prefetched managers: the page only prints them, and each statement costs the page
+    more to build and send than to run. Day labels are formatted in the active
     language.
     """
     workshop = Workshop.objects.public().select_related("country").get(slug=slug)
-    thematic_areas = sorted(
-        ThematicArea.objects.filter(workshops=workshop)
-        .annotate(label=localized_value("name"))
-        .values("slug", "label"),
-        key=lambda area: area["label"],
-    )
-    partners = (
-        WorkshopPartner.objects.filter(workshop=workshop)
-        .order_by("role", "organisation__name")
-        .values_list("role", "organisation__name", "organisation__acronym", "organisation__website")
-    )
+    lists = _workshop_lists(workshop)
 
     days: list[ProgrammeDay] = []
     has_session_times = False
@@ -261,9 +251,9 @@ def public_event(*, slug: str) -> EventPage:
             days[-1].sessions[-1].speakers.append(_speaker_line(row))
 
     by_role: dict[str, list[Partner]] = {}
-    for role, *organisation in partners:
+    for role, *organisation in lists.partners:
         by_role.setdefault(role, []).append(Partner(*organisation))
-    facets = event_facets(workshop)
+    facets = event_facets(workshop, states=lists.states, agencies=lists.agencies)
     return EventPage(
         workshop=workshop,
         days=days,
@@ -272,7 +262,7 @@ def public_event(*, slug: str) -> EventPage:
         ],
         has_session_times=has_session_times,
         participant_count=facets["people_trained"],
-        thematic_areas=[{"name": area["label"], "slug": area["slug"]} for area in thematic_areas],
+        thematic_areas=lists.areas,
         member_states=facets["states"],
         agencies=facets["agencies"],
         dates=EventDates.of(
@@ -283,10 +273,11 @@ def public_event(*, slug: str) -> EventPage:
     )
 
 
-def event_facets(workshop: Workshop) -> dict:
-    """The people trained, member states and agencies an event's page names: one
-    statement, two once the event is delivered (the names of the states and agencies
-    are reference data, read once per content generation: workshops.queries).
+def event_facets(workshop: Workshop, *, states: set[int], agencies: set[int]) -> dict:
+    """The people trained, member states and agencies an event's page names, from the
+    keys of the `states` and `agencies` it is for (_workshop_lists): no statement,
+    one once the event is delivered (the names of the states and agencies are
+    reference data, read once per content generation: workshops.queries).
 
     Before the event is delivered, the states and agencies it targets, and only
     those, and no count: the nominees are not public before anyone attended, and a
@@ -298,9 +289,7 @@ def event_facets(workshop: Workshop) -> dict:
     Returns {"people_trained": int, "states": [name], "agencies": [{"name",
     "acronym"}]}, sorted by name.
     """
-    targets = {STATE: set(), AGENCY: set()}
-    for facet, pk in _targets(workshop):
-        targets[facet].add(pk)
+    states, agencies = set(states), set(agencies)
     people_trained = 0
     if workshop.status == WorkshopStatus.DELIVERED:
         trained = set(
@@ -309,30 +298,72 @@ def event_facets(workshop: Workshop) -> dict:
             .values_list("participant", "participant__member_state", "participant__agency")
         )
         people_trained = len({participant for participant, _state, _agency in trained})
-        targets[STATE] |= {state for _p, state, _a in trained}
-        targets[AGENCY] |= {agency for _p, _s, agency in trained}
+        states |= {state for _p, state, _a in trained}
+        agencies |= {agency for _p, _s, agency in trained}
     return {
         "people_trained": people_trained,
-        "states": [label for pk, label in member_state_choices() if pk in targets[STATE]],
+        "states": [label for pk, label in member_state_choices() if pk in states],
         "agencies": [
             {"name": name, "acronym": acronym}
             for pk, name, acronym in organisation_names()
-            if pk in targets[AGENCY]
+            if pk in agencies
         ],
     }
 
 
-STATE, AGENCY = 0, 1
+@dataclass
+class WorkshopLists:
+    areas: list[dict]  # {"name", "slug"}, by name in the active language
+    partners: list[tuple[str, str, str, str]]  # (role, name, acronym, website), by name
+    states: set[int] = field(default_factory=set)  # keys of the member states it is for
+    agencies: set[int] = field(default_factory=set)  # keys of the agencies it is for
 
 
-def _targets(workshop: Workshop):
-    """(STATE, pk) of each member state and (AGENCY, pk) of each agency the workshop
-    is for, in one statement: each statement costs the page more to build and send
-    than to run."""
-    states = Workshop.target_member_states.through.objects.filter(workshop=workshop)
-    agencies = Workshop.target_agencies.through.objects.filter(workshop=workshop)
-    return (
-        states.annotate(facet=Value(STATE))
-        .values_list("facet", "memberstate")
-        .union(agencies.annotate(facet=Value(AGENCY)).values_list("facet", "organisation"))
+AREA, PARTNER, STATE, AGENCY = range(4)
+
+
+def _workshop_lists(workshop: Workshop) -> WorkshopLists:
+    """The workshop's short lists in one statement, a UNION of four made alike (facet,
+    sort, a, b, c, key): its thematic areas, its partners with their organisations,
+    and the keys of the member states and agencies it is for. Each statement costs
+    the page more to build and send than to run."""
+    blank, zero = Value(""), Value(0)
+    columns = ("facet", "sort", "a", "b", "c", "key")
+    areas = ThematicArea.objects.filter(workshops=workshop).annotate(
+        facet=Value(AREA), sort=localized_value("name"), a=F("slug"), b=blank, c=blank, key=zero
     )
+    partners = WorkshopPartner.objects.filter(workshop=workshop).annotate(
+        facet=Value(PARTNER),
+        sort=F("organisation__name"),
+        a=F("role"),
+        b=F("organisation__acronym"),
+        c=F("organisation__website"),
+        key=zero,
+    )
+    states = Workshop.target_member_states.through.objects.filter(workshop=workshop).annotate(
+        facet=Value(STATE), sort=blank, a=blank, b=blank, c=blank, key=F("memberstate")
+    )
+    agencies = Workshop.target_agencies.through.objects.filter(workshop=workshop).annotate(
+        facet=Value(AGENCY), sort=blank, a=blank, b=blank, c=blank, key=F("organisation")
+    )
+    # No ORDER BY inside: the models' own orderings, which SQLite refuses in a UNION.
+    rows = (
+        areas.values_list(*columns)
+        .order_by()
+        .union(
+            *(part.values_list(*columns).order_by() for part in (partners, states, agencies)),
+            all=True,
+        )
+        .order_by("facet", "sort")
+    )
+    lists = WorkshopLists(areas=[], partners=[])
+    for facet, sort, a, b, c, key in rows:
+        if facet == AREA:
+            lists.areas.append({"name": sort, "slug": a})
+        elif facet == PARTNER:
+            lists.partners.append((a, sort, b, c))
+        elif facet == STATE:
+            lists.states.add(key)
+        else:
+            lists.agencies.add(key)
+    return lists

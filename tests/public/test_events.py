@@ -435,7 +435,7 @@ def test_event_page_of_an_unknown_slug_is_not_found(client):
     assert "Page not found" in response.content.decode()
 
 
-def test_event_page_with_three_days_and_twenty_sessions_takes_five_queries(
+def test_event_page_with_three_days_and_twenty_sessions_takes_three_queries(
     client, no_page_cache, django_assert_num_queries
 ):
     workshop = make_event(
@@ -447,9 +447,9 @@ def test_event_page_with_three_days_and_twenty_sessions_takes_five_queries(
 
     client.get(f"/events/{workshop.slug}/")  # reads the states' and agencies' names once
 
-    # the workshop with its country; its days, sessions, speakers with organisations;
-    # thematic areas; partners; the states and agencies it is for.
-    with django_assert_num_queries(5):
+    # the workshop with its country; its thematic areas, partners and the states and
+    # agencies it is for; its days, sessions, speakers with organisations.
+    with django_assert_num_queries(3):
         response = client.get(f"/events/{workshop.slug}/")
 
     assert sum(len(day.sessions) for day in response.context["event"].days) == 20
@@ -470,8 +470,8 @@ def test_event_page_queries_stay_constant(client, no_page_cache, django_assert_n
 
     client.get(f"/events/{workshop.slug}/")  # reads the states' and agencies' names once
 
-    # The workshop, its areas, partners, programme, people trained, states and agencies.
-    with django_assert_num_queries(6):
+    # The workshop; its areas, partners, states and agencies; programme; people trained.
+    with django_assert_num_queries(4):
         response = client.get(f"/events/{workshop.slug}/")
 
     event = response.context["event"]
@@ -488,7 +488,7 @@ def test_upcoming_event_page_reads_no_participant(client, no_page_cache, django_
     client.get(f"/events/{workshop.slug}/")  # reads the states' and agencies' names once
 
     # Nominees are not public: no statement reads their registrations.
-    with django_assert_num_queries(5) as queries:
+    with django_assert_num_queries(3) as queries:
         client.get(f"/events/{workshop.slug}/")
 
     assert not any("participants_registration" in query["sql"] for query in queries)
@@ -643,3 +643,32 @@ def test_filter_choices_are_kept_per_language_until_a_member_state_or_area_chang
     assert "Document fraud" in english
     assert "ประเทศไทย" in thai
     assert "ประเทศไทย" not in english
+
+
+def test_event_page_lists_areas_by_their_name_in_the_page_language_and_partners_by_name(
+    client,
+):
+    workshop = make_event(days=[future(5)])
+    workshop.thematic_areas.add(
+        ThematicAreaFactory(name="Trafficking in persons", name_th="การค้ามนุษย์"),
+        ThematicAreaFactory(name="Border management", name_th="การจัดการชายแดน"),
+    )
+    for name in ("Zeta Institute", "Alpha Academy"):
+        WorkshopPartnerFactory(
+            workshop=workshop, role=PartnerRole.FUNDER, organisation=OrganisationFactory(name=name)
+        )
+    workshop.target_member_states.add(MemberStateFactory(name="Viet Nam"))
+
+    english = client.get(f"/events/{workshop.slug}/").context["event"]
+    thai = client.get(f"/th/events/{workshop.slug}/").context["event"]
+
+    assert [area["name"] for area in english.thematic_areas] == [
+        "Border management",
+        "Trafficking in persons",
+    ]
+    assert [area["name"] for area in thai.thematic_areas] == ["การค้ามนุษย์", "การจัดการชายแดน"]
+    assert [o.name for _, orgs in english.partners_by_role for o in orgs] == [
+        "Alpha Academy",
+        "Zeta Institute",
+    ]
+    assert english.member_states == ["Viet Nam"]
