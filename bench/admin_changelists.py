@@ -132,23 +132,13 @@ urlpatterns = [path("bench/twenty/", twenty_rows), *portal_urls.urlpatterns]
 
 def timed(client, url, runs):
     """(median seconds of `runs` requests of `url`, SQL statements of one)."""
-    client.get(url)  # warm-up
-    statements = []
-
-    def count(execute, sql, params, many, context):
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        response = client.get(url)
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}")
+    statements = reports.statements(client, url)  # a warm-up, then one counted
     times = []
     for _ in range(runs):
         started = time.perf_counter()
         client.get(url)
         times.append(time.perf_counter() - started)
-    return statistics.median(times), len(statements)
+    return statistics.median(times), statements
 
 
 def main():

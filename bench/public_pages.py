@@ -188,6 +188,22 @@ def print_table(title, rows, baseline_name):
         )
 
 
+def load_bare(bare_env):
+    """The bare project's tables and its 200 items, in its (empty) database."""
+    run([PY, "-m", "django", "migrate", "--run-syncdb", "-v0"], bare_env)
+    run(
+        [
+            PY,
+            "-c",
+            "import django, datetime as dt; django.setup(); "
+            "from bench.bare.models import Item; Item.objects.bulk_create("
+            "Item(title=f'Item {n}', published_on=dt.date(2024, 1, 1) + dt.timedelta(days=n))"
+            " for n in range(200))",
+        ],
+        bare_env,
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds per page (wrk -d)")
@@ -225,18 +241,7 @@ def main():
         "DATABASE_URL": pg_url(pg, BARE_DB),
     }
     if not args.reuse_db:
-        run([PY, "-m", "django", "migrate", "--run-syncdb", "-v0"], bare_env)
-        run(
-            [
-                PY,
-                "-c",
-                "import django, datetime as dt; django.setup(); "
-                "from bench.bare.models import Item; Item.objects.bulk_create("
-                "Item(title=f'Item {n}', published_on=dt.date(2024, 1, 1) + dt.timedelta(days=n))"
-                " for n in range(200))",
-            ],
-            bare_env,
-        )
+        load_bare(bare_env)
 
     # Planner statistics and visibility maps, as a server's autovacuum keeps them (it
     # is off on some machines): without them PostgreSQL plans the bulk-loaded tables

@@ -60,6 +60,7 @@ from bench.public_pages import (  # noqa: E402
     BARE_PORT,
     PORTAL_PORT,
     gunicorn,
+    load_bare,
     pg_url,
     portal_env,
     recreate_database,
@@ -200,25 +201,14 @@ def time_to_compute(start, end):
 
 
 def bare_database(pg, env):
-    """The bare project's database of bench/public_pages.py, made if missing."""
+    """The bare project's database of bench/public_pages.py, made anew."""
     bare_env = {
         **env,
         "DJANGO_SETTINGS_MODULE": "bench.bare.settings",
         "DATABASE_URL": pg_url(pg, BARE_DB),
     }
     recreate_database(pg, BARE_DB)
-    run([sys.executable, "-m", "django", "migrate", "--run-syncdb", "-v0"], bare_env)
-    run(
-        [
-            sys.executable,
-            "-c",
-            "import django, datetime as dt; django.setup(); "
-            "from bench.bare.models import Item; Item.objects.bulk_create("
-            "Item(title=f'Item {n}', published_on=dt.date(2024, 1, 1) + dt.timedelta(days=n))"
-            " for n in range(200))",
-        ],
-        bare_env,
-    )
+    load_bare(bare_env)
     return bare_env
 
 
