@@ -138,6 +138,11 @@ class Notification(models.Model):
                 condition=Q(state=NotificationState.SENDING),
                 name="notifications_claimed_idx",
             ),
+            # The outbox in the admin, newest due first (the ordering), whole or of one
+            # state: read from the index's end instead of sorting every email (at
+            # 225,000 emails, 76 ms and a sort spilled to disk for each page).
+            models.Index(fields=["due_at", "id"], name="notifications_list_idx"),
+            models.Index(fields=["state", "due_at", "id"], name="notifications_state_list_idx"),
         ]
 
     def __str__(self):
