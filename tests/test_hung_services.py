@@ -78,3 +78,15 @@ def test_healthz_with_a_hung_broker_is_503_in_bounded_time(
     assert response.status_code == 503
     assert json.loads(response.content)["checks"]["broker"] is False
     assert time.monotonic() - started < 5
+
+
+def test_reports_page_with_the_cache_down_computes_and_answers(client, redis_cache_at, closed_port):
+    from tests.factories.workshops import StaffFactory
+
+    redis_cache_at(closed_port)
+    client.force_login(StaffFactory())
+
+    response = client.get("/admin/reports/report/", {"start": "2022-01-01", "end": "2022-12-31"})
+
+    assert response.status_code == 200
+    assert b"people trained" in response.content
