@@ -218,3 +218,17 @@ class CappedCountPaginator(Paginator):
         # only counted is wasted (the participants' registrations count, per row).
         rows = self.object_list.order_by().values("pk")[: self.COUNT_CAP + 1].count()
         return AtLeast(self.COUNT_CAP) if rows > self.COUNT_CAP else rows
+
+
+class LargeTableAdminMixin:
+    """The changelist settings of a table of hundreds of thousands of rows
+    (participants, registrations, attendance, the outbox): one count per page, of
+    the rows shown and up to a cap (CappedCountPaginator), never a second of them
+    all; and no counts per filter choice ("Show counts"), each of which is a count
+    over the whole table: at 300,000 registrations and 1,000,000 marks a click on it
+    took the registrations page 0.6 s and the attendance page 2.4 s."""
+
+    show_full_result_count = False
+    paginator = CappedCountPaginator
+    list_per_page = CappedCountPaginator.ROWS_PER_PAGE
+    show_facets = admin.ShowFacets.NEVER

@@ -1,14 +1,14 @@
 from django.contrib import admin, messages
 from django.utils.text import Truncator
 
-from core.admin_utils import CappedCountPaginator
+from core.admin_utils import LargeTableAdminMixin
 
 from .models import Notification
 from .services import resend_notifications
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(LargeTableAdminMixin, admin.ModelAdmin):
     """The outbox, read-only: rows change through the senders and the resend action."""
 
     list_display = [
@@ -26,11 +26,6 @@ class NotificationAdmin(admin.ModelAdmin):
     # occur, which reads every email of the outbox on each page.
     list_filter = [("due_at", admin.DateFieldListFilter), "state", "kind", "language"]
     search_fields = ["recipient", "message_id"]
-    # Hundreds of thousands of rows: one count per page, of the rows shown and up to
-    # a cap, not a second of them all.
-    show_full_result_count = False
-    paginator = CappedCountPaginator
-    list_per_page = CappedCountPaginator.ROWS_PER_PAGE
     actions = ["resend"]
     fields = [
         "kind",

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from core.admin_forms import LabelledAutocompleteAdminMixin
 from core.admin_races import RecheckOnConflictMixin
 from core.admin_utils import (
-    CappedCountPaginator,
+    LargeTableAdminMixin,
     QuickActionCheckboxMixin,
     RelatedWithRowsFilter,
     SubquerySearchMixin,
@@ -37,7 +37,9 @@ from .services import (
 
 
 @admin.register(Participant)
-class ParticipantAdmin(QuickActionCheckboxMixin, SubquerySearchMixin, admin.ModelAdmin):
+class ParticipantAdmin(
+    QuickActionCheckboxMixin, SubquerySearchMixin, LargeTableAdminMixin, admin.ModelAdmin
+):
     list_display = [
         "family_name",
         "given_name",
@@ -60,11 +62,6 @@ class ParticipantAdmin(QuickActionCheckboxMixin, SubquerySearchMixin, admin.Mode
     ]
     search_fields = ["given_name", "family_name", "email", "agency__name", "agency__acronym"]
     subquery_search = {"": ["given_name", "family_name", "email"], "agency": ["name", "acronym"]}
-    # 100,000 rows: one count per page, of the rows shown and up to a cap, not a
-    # second of them all.
-    show_full_result_count = False
-    paginator = CappedCountPaginator
-    list_per_page = CappedCountPaginator.ROWS_PER_PAGE
     autocomplete_fields = ["agency", "member_state"]
     # The participant picker (registrations of a workshop): a name alone does not
     # tell two people apart, their address and agency do.
@@ -105,7 +102,11 @@ class ParticipantAdmin(QuickActionCheckboxMixin, SubquerySearchMixin, admin.Mode
 
 @admin.register(Registration)
 class RegistrationAdmin(
-    QuickActionCheckboxMixin, SubquerySearchMixin, RecheckOnConflictMixin, admin.ModelAdmin
+    QuickActionCheckboxMixin,
+    SubquerySearchMixin,
+    RecheckOnConflictMixin,
+    LargeTableAdminMixin,
+    admin.ModelAdmin,
 ):
     form = RegistrationForm
     list_display = ["participant", "workshop", "status", "member_state", "registered_at"]
@@ -129,9 +130,6 @@ class RegistrationAdmin(
     # Newest first, read backwards from the primary key's index: the model's ordering
     # (workshop, then names) sorts every registration joined to both at each page.
     ordering = ["-pk"]
-    show_full_result_count = False
-    paginator = CappedCountPaginator
-    list_per_page = CappedCountPaginator.ROWS_PER_PAGE
     autocomplete_fields = ["participant", "workshop"]
     fields = ["participant", "workshop", "status", "notes", "registered_at"]
 
@@ -206,6 +204,7 @@ class AttendanceAdmin(
     QuickActionCheckboxMixin,
     RegistrationWorkshopFilterMixin,
     SubquerySearchMixin,
+    LargeTableAdminMixin,
     admin.ModelAdmin,
 ):
     list_display = ["participant", "workshop", "day", "mark", "recorded_by", "recorded_at"]
@@ -228,9 +227,6 @@ class AttendanceAdmin(
     # Latest marks first, from the primary key's index: the model's ordering (by the
     # day's date) sorts a million marks joined to their days at each page.
     ordering = ["-pk"]
-    show_full_result_count = False
-    paginator = CappedCountPaginator
-    list_per_page = CappedCountPaginator.ROWS_PER_PAGE
     autocomplete_fields = ["registration", "day"]
     fields = ["registration", "day", "mark", "recorded_by", "recorded_at"]
 
