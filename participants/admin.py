@@ -23,6 +23,7 @@ from workshops.admin import MemberStateAdmin, SessionAdmin, WorkshopAdmin, Works
 from workshops.models import MemberState, Session, Workshop, WorkshopDay
 from workshops.queries import workshop_facts
 
+from .admin_columns import RegistrationColumnsMixin
 from .admin_forms import RegistrationForm, RegistrationInlineForm, RegistrationInlineFormSet
 from .admin_import import import_view
 from .choices import RegistrationStatus
@@ -205,6 +206,7 @@ class AttendanceAdmin(
     RegistrationWorkshopFilterMixin,
     SubquerySearchMixin,
     LargeTableAdminMixin,
+    RegistrationColumnsMixin,
     admin.ModelAdmin,
 ):
     list_display = ["participant", "workshop", "day", "mark", "recorded_by", "recorded_at"]
@@ -234,14 +236,6 @@ class AttendanceAdmin(
         if obj:
             return ["registration", "day", "recorded_by", "recorded_at"]
         return ["recorded_by", "recorded_at"]
-
-    @admin.display(description="participant", ordering="registration__participant__family_name")
-    def participant(self, obj):
-        return obj.registration.participant
-
-    @admin.display(description="workshop", ordering="registration__workshop__title")
-    def workshop(self, obj):
-        return obj.registration.workshop
 
     def save_model(self, request, obj, form, change):
         # Through the service, like the trainers' roll call, so it records who marked it.

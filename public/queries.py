@@ -313,8 +313,10 @@ def event_facets(workshop: Workshop, *, states: set[int], agencies: set[int]) ->
 
 @dataclass
 class WorkshopLists:
-    areas: list[dict]  # {"name", "slug"}, by name in the active language
-    partners: list[tuple[str, str, str, str]]  # (role, name, acronym, website), by name
+    # {"name", "slug"}, by name in the page's language
+    areas: list[dict] = field(default_factory=list)
+    # (role, name, acronym, website), by name
+    partners: list[tuple[str, str, str, str]] = field(default_factory=list)
     states: set[int] = field(default_factory=set)  # keys of the member states it is for
     agencies: set[int] = field(default_factory=set)  # keys of the agencies it is for
 
@@ -356,7 +358,7 @@ def _workshop_lists(workshop: Workshop) -> WorkshopLists:
         )
         .order_by("facet", "sort")
     )
-    lists = WorkshopLists(areas=[], partners=[])
+    lists = WorkshopLists()
     for facet, sort, a, b, c, key in rows:
         if facet == AREA:
             lists.areas.append({"name": sort, "slug": a})

@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from core.admin_utils import year_filter
+from participants.admin_columns import RegistrationColumnsMixin
 from participants.choices import RegistrationStatus
 from workshops.models import Workshop
 
@@ -97,7 +98,7 @@ def _times(start, end) -> str:
 
 
 @admin.register(CompletionOverride)
-class CompletionOverrideAdmin(admin.ModelAdmin):
+class CompletionOverrideAdmin(RegistrationColumnsMixin, admin.ModelAdmin):
     """The trainers' decisions against the completion rule, with who, when and why:
     written at /trainer/, read here."""
 
@@ -117,14 +118,6 @@ class CompletionOverrideAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
-
-    @admin.display(description="participant", ordering="registration__participant__family_name")
-    def participant(self, obj):
-        return obj.registration.participant
-
-    @admin.display(description="workshop", ordering="registration__workshop__title")
-    def workshop(self, obj):
-        return obj.registration.workshop
 
 
 class RevokedFilter(admin.SimpleListFilter):
@@ -151,7 +144,7 @@ class IssueCertificatesForm(forms.Form):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(RegistrationColumnsMixin, admin.ModelAdmin):
     """Certificates of completion: issued when a trainer confirms completion (or here,
     for a workshop's completed participants), downloaded as PDF, revoked with a
     reason. Never deleted: a revoked code keeps saying it is revoked."""
@@ -200,14 +193,6 @@ class CertificateAdmin(admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
-
-    @admin.display(description="participant", ordering="registration__participant__family_name")
-    def participant(self, obj):
-        return obj.registration.participant
-
-    @admin.display(description="workshop", ordering="registration__workshop__title")
-    def workshop(self, obj):
-        return obj.registration.workshop
 
     @admin.display(description="state", ordering="revoked_at")
     def state(self, obj):
