@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.translation import localized_value
-from reports.queries import trained_registrations_of
+from reports.queries import EventTrained
 from workshops.choices import PartnerRole, WorkshopStatus
 from workshops.models import (
     ThematicArea,
@@ -195,10 +195,10 @@ def public_event(*, slug: str) -> EventPage:
 
     Raises Workshop.DoesNotExist for an unknown slug, a draft or a non-public
     workshop (Workshop.objects.public()). Three statements whatever the size of the
-    programme, four once delivered: the workshop with its country; its lists
-    (_workshop_lists: thematic areas, partners, the member states and agencies it is
-    for); its programme (days, sessions and speakers in one); and, once delivered,
-    the people trained (event_facets). Rows rather than model instances with
+    programme: the workshop with its country; its lists (_workshop_lists: thematic
+    areas, partners, the member states and agencies it is for); its programme (days,
+    sessions and speakers in one); and, once delivered, the people trained, read
+    once per records generation (event_facets). Rows rather than model instances with
     prefetched managers: the page only prints them, and each statement costs the page
     more to build and send than to run. Day labels are formatted in the active
     language.
@@ -275,9 +275,10 @@ def public_event(*, slug: str) -> EventPage:
 
 def event_facets(workshop: Workshop, *, states: set[int], agencies: set[int]) -> dict:
     """The people trained, member states and agencies an event's page names, from the
-    keys of the `states` and `agencies` it is for (_workshop_lists): no statement,
-    one once the event is delivered (the names of the states and agencies are
-    reference data, read once per content generation: workshops.queries).
+    keys of the `states` and `agencies` it is for (_workshop_lists): no statement
+    (the names of the states and agencies are reference data, read once per content
+    generation: workshops.queries; the people trained are kept per records
+    generation: reports.queries.EventTrained).
 
     Before the event is delivered, the states and agencies it targets, and only
     those, and no count: the nominees are not public before anyone attended, and a
@@ -292,14 +293,10 @@ def event_facets(workshop: Workshop, *, states: set[int], agencies: set[int]) ->
     states, agencies = set(states), set(agencies)
     people_trained = 0
     if workshop.status == WorkshopStatus.DELIVERED:
-        trained = set(
-            trained_registrations_of(workshop)
-            .order_by()
-            .values_list("participant", "participant__member_state", "participant__agency")
-        )
-        people_trained = len({participant for participant, _state, _agency in trained})
-        states |= {state for _p, state, _a in trained}
-        agencies |= {agency for _p, _s, agency in trained}
+        trained = EventTrained.of(workshop)
+        people_trained = trained.people
+        states |= trained.states
+        agencies |= trained.agencies
     return {
         "people_trained": people_trained,
         "states": [label for pk, label in member_state_choices() if pk in states],

@@ -76,6 +76,43 @@ def trained_registrations_of(workshop: Workshop):
     return _trained(Registration.objects.filter(workshop=workshop))
 
 
+@dataclass(frozen=True)
+class EventTrained:
+    """The people trained in one event (EventTrained.of), as its public page prints
+    them: how many, and the keys of their member states and agencies (None where a
+    participant has none). Keys only: never who they are."""
+
+    people: int = 0
+    states: frozenset = frozenset()
+    agencies: frozenset = frozenset()
+
+    @classmethod
+    def of(cls, workshop: Workshop) -> "EventTrained":
+        """Kept until a registration, an attendance mark, a participant or the
+        workshop changes (the records and content generations, reports.invalidation),
+        15 minutes at most: every render of a delivered event's page reads it, and
+        the statement cost the page more to build than anything else it reads."""
+        return cached_per_generation(
+            f"reports:event-trained:{workshop.pk}",
+            lambda: cls._compute(workshop),
+            timeout=REPORT_SECONDS,
+            generations=(GENERATION_KEY, RECORDS_GENERATION_KEY),
+        )
+
+    @classmethod
+    def _compute(cls, workshop: Workshop) -> "EventTrained":
+        rows = set(
+            trained_registrations_of(workshop)
+            .order_by()
+            .values_list("participant", "participant__member_state", "participant__agency")
+        )
+        return cls(
+            people=len({participant for participant, _state, _agency in rows}),
+            states=frozenset(state for _participant, state, _agency in rows),
+            agencies=frozenset(agency for _participant, _state, agency in rows),
+        )
+
+
 def _trained(registrations):
     # The day's mark is probed per registration left after the status test, through
     # the partial index of attending marks (participants.Attendance): no mark is read.

@@ -468,10 +468,11 @@ def test_event_page_queries_stay_constant(client, no_page_cache, django_assert_n
     WorkshopPartnerFactory.create_batch(rows // 5, workshop=workshop)
     register(workshop, count=rows, status=RegistrationStatus.ATTENDED)
 
-    client.get(f"/events/{workshop.slug}/")  # reads the states' and agencies' names once
+    # The first render reads the states' and agencies' names and the people trained.
+    client.get(f"/events/{workshop.slug}/")
 
-    # The workshop; its areas, partners, states and agencies; programme; people trained.
-    with django_assert_num_queries(4):
+    # The workshop; its areas, partners, states and agencies; programme.
+    with django_assert_num_queries(3):
         response = client.get(f"/events/{workshop.slug}/")
 
     event = response.context["event"]
@@ -479,6 +480,23 @@ def test_event_page_queries_stay_constant(client, no_page_cache, django_assert_n
     assert len(event.member_states) >= rows // 5
     assert event.member_states == sorted(event.member_states)
     assert event.agencies == sorted(event.agencies, key=lambda agency: agency["name"])
+
+
+def test_event_page_counts_again_once_a_roll_call_or_registration_changes(client, no_page_cache):
+    workshop = make_event(days=[past(2), past(1)], status=WorkshopStatus.DELIVERED)
+    attended = register(workshop, count=2, status=RegistrationStatus.ATTENDED)
+    confirmed = register(workshop, count=1, status=RegistrationStatus.CONFIRMED)
+    page = f"/events/{workshop.slug}/"
+    assert client.get(page).context["event"].participant_count == 2
+
+    AttendanceFactory(
+        registration=confirmed[0], day=workshop.days.first(), mark=AttendanceMark.PRESENT
+    )
+    assert client.get(page).context["event"].participant_count == 3
+
+    attended[0].status = RegistrationStatus.WITHDRAWN
+    attended[0].save()
+    assert client.get(page).context["event"].participant_count == 2
 
 
 def test_upcoming_event_page_reads_no_participant(client, no_page_cache, django_assert_num_queries):
