@@ -54,6 +54,29 @@ def reset_cache_availability() -> None:
     _unavailable_until = 0.0
 
 
+# The content generation as this process last read it, and when (time.monotonic()):
+# what the page cache's copy in memory may trust for a moment (public.cache).
+_content_generation_seen: tuple[int | None, float] = (None, 0.0)
+
+
+def note_content_generation(generation: int) -> None:
+    global _content_generation_seen
+    _content_generation_seen = (generation, time.monotonic())
+
+
+def recent_content_generation(max_age: float) -> int | None:
+    """The content generation this process read less than `max_age` seconds ago, or
+    None: a bump by another process may not be seen for that long."""
+    generation, read_at = _content_generation_seen
+    return generation if time.monotonic() - read_at < max_age else None
+
+
+def forget_content_generation() -> None:
+    """Ask the cache again next time: this process bumped it, or a test emptied it."""
+    global _content_generation_seen
+    _content_generation_seen = (None, 0.0)
+
+
 def current_generation(key: str = GENERATION_KEY) -> int:
     generation = cache.get(key)
     if generation is None:
@@ -67,6 +90,8 @@ def current_generation(key: str = GENERATION_KEY) -> int:
 def bump_generation(key: str = GENERATION_KEY) -> None:
     """Make everything cached under the generation stale. Never raises: a write must
     not fail because the cache is down (cached values then expire on their own)."""
+    if key == GENERATION_KEY:
+        forget_content_generation()
     try:
         try:
             cache.incr(key)

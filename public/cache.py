@@ -14,6 +14,13 @@ skip signals (QuerySet.update(), bulk_create()) are the third. A short lifetime
 (PAGE_SECONDS) bounds how late those show; it still turns a burst of visits into
 one render a minute per page.
 
+Each worker also keeps the pages it served last in its own memory (LOCAL_PAGES)
+and, for PAGE_CACHE_LOCAL_SECONDS, trusts the generation it read last: a page it
+served a moment ago is served again without asking Redis, whose round trip was
+most of a cached page's time. A write in the same worker shows at once (bumping
+forgets the generation read); a write in another worker or in Celery shows there
+within PAGE_CACHE_LOCAL_SECONDS.
+
 Only anonymous visits without pending messages are cached: a page is stored as
 rendered, so it must hold nothing specific to one visitor (no CSRF token, no
 "saved" message, nothing of a logged-in user).
@@ -29,6 +36,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import DisallowedHost
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
@@ -41,11 +49,18 @@ from core.cache import (
     cache_is_available,
     current_generation,
     generation_changed,
+    note_content_generation,
+    recent_content_generation,
 )
 
 logger = logging.getLogger(__name__)
 
 PAGE_SECONDS = 60
+# This worker's copies: the pages it stored or read last, a few megabytes at most
+# (pages are 10-60 KB), each valid only under the generation it was rendered in.
+LOCAL_PAGES = LocMemCache(
+    "public-pages", {"TIMEOUT": PAGE_SECONDS, "OPTIONS": {"MAX_ENTRIES": 200}}
+)
 # The models whose rows the public pages print. Registrations are left out on
 # purpose although an event page counts them: they change all day long, and the
 # count may lag by PAGE_SECONDS.
@@ -174,14 +189,27 @@ def _page_key(request, language) -> str:
 
 
 def _cached_page(key):
-    """(the current generation, the stored page if still of that generation), in one
-    round trip: the generation is stored beside the page rather than in its key."""
+    """(the current generation, the stored page if still of that generation): from
+    this worker's memory while the generation it read is recent enough to trust
+    (PAGE_CACHE_LOCAL_SECONDS), else in one round trip to the cache, the generation
+    being stored beside the page rather than in its key."""
+    trust_seconds = settings.PAGE_CACHE_LOCAL_SECONDS
+    generation = recent_content_generation(trust_seconds) if trust_seconds else None
+    if generation is not None:
+        page = LOCAL_PAGES.get(key)
+        if page is not None and page["generation"] == generation:
+            return generation, page
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
     if generation is None:
         generation = current_generation()
+    note_content_generation(generation)
     page = found.get(key)
-    return generation, page if page is not None and page["generation"] == generation else None
+    if page is None or page["generation"] != generation:
+        return generation, None
+    if trust_seconds:
+        LOCAL_PAGES.set(key, page)
+    return generation, page
 
 
 def _lookup(request, language):
@@ -300,16 +328,15 @@ def _drop_other_parameters(request) -> None:
 
 
 def _store(key, generation, response) -> None:
+    page = {
+        "generation": generation,
+        "content": response.content,
+        "content_type": response["Content-Type"],
+        "headers": {name: response[name] for name in STORED_HEADERS if name in response},
+    }
+    if settings.PAGE_CACHE_LOCAL_SECONDS:
+        LOCAL_PAGES.set(key, page)
     try:
-        cache.set(
-            key,
-            {
-                "generation": generation,
-                "content": response.content,
-                "content_type": response["Content-Type"],
-                "headers": {name: response[name] for name in STORED_HEADERS if name in response},
-            },
-            PAGE_SECONDS,
-        )
+        cache.set(key, page, PAGE_SECONDS)
     except Exception as error:
         cache_failed("storing a page", error)

@@ -148,6 +148,10 @@ CACHES["default"].setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", default="
 # while the smaller cached reads (figures, years) still work: what a page costs on a
 # miss, as bench/public_pages.py measures it.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+# How long a worker trusts the content generation it read, serving the pages it
+# keeps in memory without asking Redis: a write in another worker shows there that
+# much later. 0: always ask Redis.
+PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=1.0)
 
 # Argon2 first: new and upgraded hashes use it; the others only verify old hashes.
 PASSWORD_HASHERS = [

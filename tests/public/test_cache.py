@@ -1,8 +1,11 @@
+import time
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core import cache as core_cache
 from participants.choices import RegistrationStatus
 from public import cache as public_cache
 from publications.choices import ArticleStatus
@@ -262,3 +265,58 @@ def test_page_cache_turned_off_renders_every_page(client, settings):
 
     assert response.status_code == 200
     assert len(queries) > 0
+
+
+def _count_cache_reads(monkeypatch):
+    reads = []
+    get_many = cache.get_many
+
+    def counted(keys, *args, **kwargs):
+        reads.append(keys)
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", counted)
+    return reads
+
+
+def test_page_served_again_from_the_workers_memory_without_asking_the_cache(
+    client, settings, monkeypatch
+):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 60
+    first = client.get("/news/")
+    reads = _count_cache_reads(monkeypatch)
+
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/news/")
+
+    assert (reads, len(queries)) == ([], 0)
+    assert second.content == first.content
+    assert second["Cache-Control"] == first["Cache-Control"]
+
+
+def test_write_by_another_worker_shows_once_the_generation_is_no_longer_trusted(
+    client, settings, monkeypatch
+):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 60
+    NewsArticleFactory(title="Before the other worker's write")
+    client.get("/news/")
+    # Another worker publishes: the generation in the cache moves, not this one's memory.
+    NewsArticle.objects.update(title="After the other worker's write")
+    cache.incr(public_cache.GENERATION_KEY)
+
+    assert "Before the other" in client.get("/news/").content.decode()
+
+    later = time.monotonic() + 61
+    monkeypatch.setattr(core_cache.time, "monotonic", lambda: later)
+    assert "After the other" in client.get("/news/").content.decode()
+
+
+def test_page_cache_in_memory_turned_off_asks_the_cache_every_time(client, settings, monkeypatch):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 0
+    client.get("/news/")
+    reads = _count_cache_reads(monkeypatch)
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/news/")
+
+    assert (len(reads), len(queries)) == (1, 0)
