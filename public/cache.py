@@ -92,9 +92,10 @@ PAGE_PARAMETERS = frozenset(
 )
 # Free-text searches are too varied to be worth storing.
 UNCACHED_PARAMETERS = ("q",)
-# Private pages under the public URLs: a participant's survey link (its token is the
-# key to their answers). Not even looked up: no key is made from the token.
-PRIVATE_PATH = re.compile(r"^/(?:[a-z]{2}/)?survey/")
+# Pages never stored, so not even looked up: a participant's survey link (its token
+# is the key to their answers: no key is made from it), and the staff's and the
+# trainers' areas (a lookup would cost each of their pages a round trip for nothing).
+UNCACHED_PATH = re.compile(r"^/(?:admin/|(?:[a-z]{2}/)?(?:survey|trainer)/)")
 
 
 def is_public_model(model) -> bool:
@@ -172,7 +173,7 @@ def _may_use_cache(request) -> bool:
         or not cache_is_available()
         or request.method not in ("GET", "HEAD")
         or any(request.GET.get(name) for name in UNCACHED_PARAMETERS)
-        or PRIVATE_PATH.match(request.path_info)
+        or UNCACHED_PATH.match(request.path_info)
     ):
         return False
     try:

@@ -38,6 +38,7 @@ def _plain_static_storage(settings):
 def _empty_cache():
     from django.core.cache import cache
 
+    from core.admin_site import forget_menus
     from core.cache import forget_content_generation, reset_cache_availability
     from public.cache import LOCAL_PAGES
 
@@ -45,6 +46,7 @@ def _empty_cache():
     # What this process kept of the last test's pages and generation goes with it.
     LOCAL_PAGES.clear()
     forget_content_generation()
+    forget_menus()
     # A test that broke the cache on purpose must not leave it skipped for the next.
     reset_cache_availability()
 

@@ -320,3 +320,14 @@ def test_page_cache_in_memory_turned_off_asks_the_cache_every_time(client, setti
         client.get("/news/")
 
     assert (len(reads), len(queries)) == (1, 0)
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/trainer/", "/th/trainer/"])
+def test_staff_and_trainer_pages_are_never_looked_up(client, monkeypatch, path):
+    reads = _count_cache_reads(monkeypatch)
+
+    client.get(path)
+    client.get("/news/")
+
+    looked_up = [key for keys in reads for key in keys if key.startswith("public-pages:")]
+    assert looked_up == [public_cache._page_key(client.get("/news/").wsgi_request, "en")]
