@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import smart_split, unescape_string_literal
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .cache import GENERATION_KEY, RECORDS_GENERATION_KEY, cached_per_generation
@@ -87,12 +88,31 @@ def year_filter(field_path: str, title: str = "year"):
     return YearFilter
 
 
-class RelatedWithRowsFilter(admin.RelatedFieldListFilter):
-    """RelatedOnlyFieldListFilter that asks each related row whether a row points to
-    it (60 agencies, each an index probe) instead of reading every row's key to list
-    the distinct ones (100,000 participants)."""
+class KeptChoicesRelatedFilter(admin.RelatedFieldListFilter):
+    """Django's filter by a related row (member state, agency), its choices kept until
+    a write bumps either generation, or ten minutes at most: reference rows change a
+    few times a year, and reading them (a statement and a model per row) was a tenth
+    of a big changelist's time."""
 
     def field_choices(self, field, request, model_admin):
+        return cached_per_generation(
+            f"admin:choices:{type(self).__name__}:{model_admin.model._meta.label}:"
+            f"{self.field_path}:{get_language()}",
+            lambda: self.read_choices(field, request, model_admin),
+            timeout=10 * 60,
+            generations=(GENERATION_KEY, RECORDS_GENERATION_KEY),
+        )
+
+    def read_choices(self, field, request, model_admin):
+        return super().field_choices(field, request, model_admin)
+
+
+class RelatedWithRowsFilter(KeptChoicesRelatedFilter):
+    """RelatedOnlyFieldListFilter that asks each related row whether a row points to
+    it (60 agencies, each an index probe) instead of reading every row's key to list
+    the distinct ones (100,000 participants); kept as its parent's are."""
+
+    def read_choices(self, field, request, model_admin):
         rows = model_admin.model._default_manager.filter(**{self.field_path: OuterRef("pk")})
         return field.get_choices(
             include_blank=False,

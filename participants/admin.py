@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from core.admin_forms import LabelledAutocompleteAdminMixin
 from core.admin_races import RecheckOnConflictMixin
 from core.admin_utils import (
+    KeptChoicesRelatedFilter,
     LargeTableAdminMixin,
     QuickActionCheckboxMixin,
     RelatedWithRowsFilter,
@@ -55,7 +56,7 @@ class ParticipantAdmin(
     list_display_links = ["family_name", "given_name"]
     list_select_related = ["member_state", "agency"]
     list_filter = [
-        "member_state",
+        ("member_state", KeptChoicesRelatedFilter),
         ("agency", RelatedWithRowsFilter),
         "gender",
         "preferred_language",
@@ -115,7 +116,7 @@ class RegistrationAdmin(
         "status",
         year_filter("workshop__starts_on", "workshop year"),
         "workshop__kind",
-        "participant__member_state",
+        ("participant__member_state", KeptChoicesRelatedFilter),
         "participant__gender",
     ]
     search_fields = [

@@ -22,6 +22,7 @@ from tests.factories.participants import (
     RegistrationFactory,
 )
 from tests.factories.workshops import (
+    MemberStateFactory,
     OrganisationFactory,
     WorkshopDayFactory,
     WorkshopFactory,
@@ -358,3 +359,31 @@ def test_year_filter_offers_a_new_year_once_a_registration_is_made_in_it(staff_c
 def years_offered(response):
     spec = next(s for s in response.context["cl"].filter_specs if s.title == "workshop year")
     return [value for value, _label in spec.lookup_choices]
+
+
+def choices_offered(response, title):
+    spec = next(s for s in response.context["cl"].filter_specs if s.title == title)
+    return [label for _pk, label in spec.lookup_choices]
+
+
+def test_member_state_filter_offers_a_state_added_since_the_last_page(staff_client):
+    ParticipantFactory(member_state=MemberStateFactory(name="Fiji"))
+    before = staff_client.get(PARTICIPANTS)
+
+    MemberStateFactory(name="Tonga")
+
+    after = staff_client.get(PARTICIPANTS)
+    assert "Tonga" not in choices_offered(before, "member state")
+    assert "Tonga" in choices_offered(after, "member state")
+
+
+def test_agency_filter_offers_an_agency_once_a_participant_of_it_is_saved(staff_client):
+    ParticipantFactory(agency=OrganisationFactory(name="Fiji Police Force", acronym=""))
+    agency = OrganisationFactory(name="Royal Tonga Police", acronym="")
+    before = staff_client.get(PARTICIPANTS)
+
+    ParticipantFactory(agency=agency)
+
+    after = staff_client.get(PARTICIPANTS)
+    assert "Royal Tonga Police" not in choices_offered(before, "agency")
+    assert "Royal Tonga Police" in choices_offered(after, "agency")
