@@ -29,6 +29,7 @@ rendered, so it must hold nothing specific to one visitor (no CSRF token, no
 import hashlib
 import logging
 import re
+import time
 from importlib import import_module
 from urllib.parse import urlencode
 
@@ -209,7 +210,11 @@ def _cached_page(key):
     if page is None or page["generation"] != generation:
         return generation, None
     if trust_seconds:
-        LOCAL_PAGES.set(key, page)
+        # Kept here no longer than the cache keeps it: PAGE_SECONDS from its render
+        # still bounds how late a change without a write (midnight) shows.
+        remaining = page.get("expires_at", 0) - time.time()
+        if remaining > 0:
+            LOCAL_PAGES.set(key, page, remaining)
     return generation, page
 
 
@@ -334,6 +339,7 @@ def _store(key, generation, response) -> None:
         "content": response.content,
         "content_type": response["Content-Type"],
         "headers": {name: response[name] for name in STORED_HEADERS if name in response},
+        "expires_at": time.time() + PAGE_SECONDS,
     }
     if settings.PAGE_CACHE_LOCAL_SECONDS:
         LOCAL_PAGES.set(key, page)

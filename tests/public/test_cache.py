@@ -331,3 +331,23 @@ def test_staff_and_trainer_pages_are_never_looked_up(client, monkeypatch, path):
 
     looked_up = [key for keys in reads for key in keys if key.startswith("public-pages:")]
     assert looked_up == [public_cache._page_key(client.get("/news/").wsgi_request, "en")]
+
+
+def test_page_read_from_the_cache_is_kept_in_memory_no_longer_than_the_cache_keeps_it(
+    client, settings, monkeypatch
+):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 60
+    client.get("/news/")
+    public_cache.LOCAL_PAGES.clear()  # as in a worker that did not render it
+    kept = []
+    monkeypatch.setattr(
+        public_cache.LOCAL_PAGES, "set", lambda key, page, timeout: kept.append(timeout)
+    )
+    rendered_at = time.time()
+    later = rendered_at + public_cache.PAGE_SECONDS - 10
+    monkeypatch.setattr(public_cache.time, "time", lambda: later)
+
+    client.get("/news/")
+
+    assert len(kept) == 1
+    assert 0 < kept[0] <= 10
