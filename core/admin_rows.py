@@ -46,7 +46,7 @@ class _Column:
     """One entry of list_display, with what items_for_result() works out for it
     anew in every row."""
 
-    def __init__(self, cl, name, index, is_link, tag):
+    def __init__(self, name, index, is_link, tag):
         self.name = name
         self.is_link = is_link
         self.tag = tag
@@ -111,7 +111,7 @@ def _columns(cl) -> list[_Column]:
         tag = "th" if is_link and first else "td"
         if is_link:
             first = False
-        columns.append(_Column(cl, name, index, is_link, tag))
+        columns.append(_Column(name, index, is_link, tag))
     return columns
 
 
