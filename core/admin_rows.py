@@ -119,15 +119,13 @@ def _row_url_maker(cl):
     """row_url(result): the result's change URL with the page's filters kept, as
     items_for_result() builds it (None where it cannot be reversed), worked out once
     for the page when the changelist builds its URLs the usual way."""
+    filters = {"preserved_filters": cl.preserved_filters, "opts": cl.opts}
 
     def one_by_one(result):
         try:
-            url = cl.url_for_result(result)
+            return add_preserved_filters(filters, cl.url_for_result(result))
         except NoReverseMatch:
             return None
-        return add_preserved_filters(
-            {"preserved_filters": cl.preserved_filters, "opts": cl.opts}, url
-        )
 
     if type(cl).url_for_result is not ChangeList.url_for_result:
         return one_by_one
@@ -139,7 +137,7 @@ def _row_url_maker(cl):
         )
     except NoReverseMatch:
         return lambda result: None
-    url = add_preserved_filters({"preserved_filters": cl.preserved_filters, "opts": cl.opts}, url)
+    url = add_preserved_filters(filters, url)
     if url.count(PK_PLACEHOLDER) != 1:
         return one_by_one
     before, after = url.split(PK_PLACEHOLDER)

@@ -73,10 +73,10 @@ class PortalAdminSite(admin.AdminSite):
         so the same permissions in the same language give the same list. An app's
         list is its entry of the whole one: Django's label only leaves the other
         apps' models out, with the same permissions."""
-        key = (self.name, permissions_key(request.user), get_language(), get_script_prefix())
-        request._admin_app_list_key = key
         app_list = _memoised(
-            _app_lists, key, lambda: super(PortalAdminSite, self).get_app_list(request)
+            _app_lists,
+            self._menu_key(request),
+            lambda: super(PortalAdminSite, self).get_app_list(request),
         )
         if app_label is None:
             return app_list
@@ -93,14 +93,14 @@ class PortalAdminSite(admin.AdminSite):
             for url in (app["app_url"], *(model.get("admin_url") for model in app["models"]))
             if url and url in path
         )
-        menu = getattr(request, "_admin_app_list_key", None)
-        if menu is None:
-            return self._render_nav_sidebar(request, available_apps)
         return _memoised(
             _sidebars,
-            (menu, highlighted),
+            (self._menu_key(request), highlighted),
             lambda: self._render_nav_sidebar(request, available_apps),
         )
+
+    def _menu_key(self, request) -> tuple:
+        return (self.name, permissions_key(request.user), get_language(), get_script_prefix())
 
     def _render_nav_sidebar(self, request, available_apps) -> str:
         apps = render_to_string(

@@ -37,6 +37,19 @@ def count_of(queryset, fk: str):
     )
 
 
+def kept_filter_choices(key: str, compute):
+    """compute(), the choices of a sidebar filter, kept until a write bumps either
+    generation, or ten minutes for the models that bump neither (the trainers'
+    session logs): at 300,000 registrations, reading them cost the big changelists
+    more than the rest of their statements, and they change a few times a year."""
+    return cached_per_generation(
+        f"admin:{key}",
+        compute,
+        timeout=10 * 60,
+        generations=(GENERATION_KEY, RECORDS_GENERATION_KEY),
+    )
+
+
 def year_filter(field_path: str, title: str = "year"):
     """A sidebar filter by the year of `field_path` (a date or datetime, may span relations).
 
@@ -51,16 +64,10 @@ def year_filter(field_path: str, title: str = "year"):
         parameter_name = "year"
 
         def lookups(self, request, model_admin):
-            # Kept until a write bumps either generation, or ten minutes for the
-            # models that bump neither (the trainers' session logs): at 300,000
-            # registrations, finding the years that occur costs more than the rest
-            # of the page's statements together (attendance: 19 ms), and they change
-            # a few times a year.
-            return cached_per_generation(
-                f"admin:years:{model_admin.model._meta.label}:{field_path}",
+            # Finding the years that occur took the attendance list 19 ms.
+            return kept_filter_choices(
+                f"years:{model_admin.model._meta.label}:{field_path}",
                 lambda: _years(model_admin.model),
-                timeout=10 * 60,
-                generations=(GENERATION_KEY, RECORDS_GENERATION_KEY),
             )
 
         def queryset(self, request, queryset):
@@ -89,18 +96,15 @@ def year_filter(field_path: str, title: str = "year"):
 
 
 class KeptChoicesRelatedFilter(admin.RelatedFieldListFilter):
-    """Django's filter by a related row (member state, agency), its choices kept until
-    a write bumps either generation, or ten minutes at most: reference rows change a
-    few times a year, and reading them (a statement and a model per row) was a tenth
+    """Django's filter by a related row (member state, agency), its choices kept
+    (kept_filter_choices): reading them (a statement and a model per row) was a tenth
     of a big changelist's time."""
 
     def field_choices(self, field, request, model_admin):
-        return cached_per_generation(
-            f"admin:choices:{type(self).__name__}:{model_admin.model._meta.label}:"
+        return kept_filter_choices(
+            f"choices:{type(self).__name__}:{model_admin.model._meta.label}:"
             f"{self.field_path}:{get_language()}",
             lambda: self.read_choices(field, request, model_admin),
-            timeout=10 * 60,
-            generations=(GENERATION_KEY, RECORDS_GENERATION_KEY),
         )
 
     def read_choices(self, field, request, model_admin):
