@@ -1,5 +1,6 @@
 """Query helpers shared by the staff admin of all apps."""
 
+import html
 from functools import reduce
 from operator import or_
 
@@ -9,7 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -200,11 +201,12 @@ class QuickActionCheckboxMixin:
     about a quarter of the time of a 100-row page of registrations (cProfile)."""
 
     def action_checkbox(self, obj):
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-            helpers.ACTION_CHECKBOX_NAME,
-            str(obj.pk),
-            format_html(_(DJANGO_ACTION_LABEL), str(obj)),
+        # format_html() twice, written out: the label's format is not escaped, the
+        # object's name and key are (as django.utils.html.escape() would).
+        label = _(DJANGO_ACTION_LABEL).format(html.escape(str(obj)))
+        return mark_safe(  # noqa: S308
+            f'<input type="checkbox" name="{helpers.ACTION_CHECKBOX_NAME}" '
+            f'value="{html.escape(str(obj.pk))}" class="action-select" aria-label="{label}">'
         )
 
 
