@@ -44,7 +44,7 @@ from django.utils import formats, timezone
 from django.utils.dateformat import DateFormat, re_escaped, re_formatchars
 from django.utils.functional import Promise
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 
 # Stands for the row's key in the change URL worked out once per page; made of
 # characters that neither reversing, quoting nor keeping the filters alters.
@@ -120,7 +120,8 @@ def _field_display(field, empty_value_display, avoid_link):
 
     if getattr(field, "flatchoices", None):
         try:
-            labels = dict(field.flatchoices)
+            # As text: a label is a lazy translation, translated anew at each use.
+            labels = {value: str(label) for value, label in dict(field.flatchoices).items()}
         except TypeError:
             return django
 
@@ -216,10 +217,11 @@ class _Column:
                 if isinstance(f, (models.DateField, models.TimeField, models.ForeignKey)):
                     classes.append("nowrap")
         # Every value below is escaped, as format_html() would; the classes are
-        # field names.
+        # field names. SafeString() rather than mark_safe(), which checks each call
+        # for a lazy argument (keep_lazy).
         row_class = f' class="{" ".join(classes)}"'
         if not self.is_link:
-            return mark_safe(f"<td{row_class}>{_escape(result_repr)}</td>")  # noqa: S308
+            return SafeString(f"<td{row_class}>{_escape(result_repr)}</td>")
         url = row_url(result)
         if url is None:
             link_or_text = _escape(result_repr)
@@ -231,7 +233,7 @@ class _Column:
                 )
                 popup = format_html(' data-popup-opener="{}"', value)
             link_or_text = f'<a href="{_escape(url)}"{popup}>{_escape(result_repr)}</a>'
-        return mark_safe(f"<{self.tag}{row_class}>{link_or_text}</{self.tag}>")  # noqa: S308
+        return SafeString(f"<{self.tag}{row_class}>{link_or_text}</{self.tag}>")
 
 
 def _columns(cl) -> list[_Column]:
@@ -311,4 +313,4 @@ def _as_one_cell(row):
     template reads its form."""
     if row.form is not None:
         return row
-    return ResultList(None, [mark_safe("".join(row))])  # noqa: S308 (cells are HTML)
+    return ResultList(None, [SafeString("".join(row))])

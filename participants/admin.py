@@ -132,6 +132,14 @@ class RegistrationAdmin(
     # Newest first, read backwards from the primary key's index: the model's ordering
     # (workshop, then names) sorts every registration joined to both at each page.
     ordering = ["-pk"]
+    list_only = [
+        "status",
+        "registered_at",
+        "participant__given_name",
+        "participant__family_name",
+        "participant__member_state__name",
+        "workshop__title",
+    ]
     autocomplete_fields = ["participant", "workshop"]
     fields = ["participant", "workshop", "status", "notes", "registered_at"]
 
@@ -230,6 +238,15 @@ class AttendanceAdmin(
     # Latest marks first, from the primary key's index: the model's ordering (by the
     # day's date) sorts a million marks joined to their days at each page.
     ordering = ["-pk"]
+    list_only = [
+        "mark",
+        "recorded_at",
+        "registration__participant__given_name",
+        "registration__participant__family_name",
+        "registration__workshop__title",
+        "day__held_on",
+        "recorded_by__username",
+    ]
     autocomplete_fields = ["registration", "day"]
     fields = ["registration", "day", "mark", "recorded_by", "recorded_at"]
 
