@@ -1,10 +1,12 @@
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from core.translation import translations
@@ -260,6 +262,12 @@ class Workshop(models.Model):
 
     class Meta:
         ordering = [F("starts_on").desc(nulls_last=True), "title"]
+        indexes = [
+            # The admin's search by title (icontains), of the workshops and of the
+            # registrations and marks through them (core.admin_utils.SubquerySearchMixin),
+            # by trigrams; PostgreSQL only, see migration 0009.
+            GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="workshop_title_trgm"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=WorkshopKind.values), name="workshops_workshop_kind_valid"
