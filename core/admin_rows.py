@@ -118,6 +118,16 @@ def _field_display(field, empty_value_display, avoid_link):
     def django(value):
         return display_for_field(value, field, empty_value_display, avoid_link=avoid_link)
 
+    if isinstance(field, models.BooleanField):
+        # An icon per value, whose address static() works out anew for every row.
+        icons = {}
+
+        def icon(value):
+            if value not in icons:
+                icons[value] = django(value)
+            return icons[value]
+
+        return icon
     if getattr(field, "flatchoices", None):
         try:
             # As text: a label is a lazy translation, translated anew at each use.

@@ -1,15 +1,17 @@
 """Query helpers shared by the staff admin of all apps."""
 
 import html
-from functools import cache, reduce
+from functools import cache, lru_cache, reduce
 from operator import or_
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, ExtractYear
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
 from django.utils.text import smart_split, unescape_string_literal
@@ -179,6 +181,19 @@ class SubquerySearchMixin:
                 conditions.append(_through(self.model, path, matches) if path else matches)
             queryset = queryset.filter(reduce(or_, conditions))
         return queryset, False
+
+
+def kept_reverse(viewname: str) -> str:
+    """reverse(viewname) of a URL without arguments, kept per URL configuration and
+    script prefix: a column linking each row to another list (a participant's
+    registrations) reversed the same URL for every row, 50 µs each, a tenth of the
+    participants list's time."""
+    return _kept_reverse(viewname, settings.ROOT_URLCONF, get_urlconf(), get_script_prefix())
+
+
+@lru_cache(maxsize=64)
+def _kept_reverse(viewname, root_urlconf, urlconf, script_prefix):
+    return reverse(viewname)
 
 
 def count_column(annotation: str, description: str):

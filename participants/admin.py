@@ -2,7 +2,7 @@ from functools import partial
 
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef, Q
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.html import format_html
 
 from core.admin_forms import LabelledAutocompleteAdminMixin
@@ -15,6 +15,7 @@ from core.admin_utils import (
     SubquerySearchMixin,
     count_column,
     count_of,
+    kept_reverse,
     year_filter,
 )
 from notifications.admin import NotificationAdmin
@@ -96,7 +97,7 @@ class ParticipantAdmin(
 
     @admin.display(description="registrations", ordering="registration_count")
     def registrations(self, obj):
-        url = reverse("admin:participants_registration_changelist")
+        url = kept_reverse("admin:participants_registration_changelist")
         return format_html(
             '<a href="{}?participant__id__exact={}">{}</a>', url, obj.pk, obj.registration_count
         )
@@ -331,7 +332,7 @@ class WorkshopWithRegistrationsAdmin(QuickActionCheckboxMixin, WorkshopAdmin):
 
     @admin.display(description="emails", ordering="email_count")
     def emails(self, obj):
-        url = reverse("admin:notifications_notification_changelist")
+        url = kept_reverse("admin:notifications_notification_changelist")
         label = str(obj.email_count)
         if obj.failed_email_count:
             label = f"{obj.email_count} ({obj.failed_email_count} failed)"

@@ -8,6 +8,7 @@ import pytest
 from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import set_script_prefix
 from django.utils import timezone, translation
 
 from core import admin_utils
@@ -387,3 +388,18 @@ def test_agency_filter_offers_an_agency_once_a_participant_of_it_is_saved(staff_
     after = staff_client.get(PARTICIPANTS)
     assert "Royal Tonga Police" not in choices_offered(before, "agency")
     assert "Royal Tonga Police" in choices_offered(after, "agency")
+
+
+def test_a_kept_reverse_follows_the_script_prefix():
+    """The admin behind a path prefix (a proxy's SCRIPT_NAME) links there."""
+    name = "admin:participants_registration_changelist"
+    plain = admin_utils.kept_reverse(name)
+    try:
+        set_script_prefix("/portal/")
+        prefixed = admin_utils.kept_reverse(name)
+    finally:
+        set_script_prefix("/")
+
+    assert plain == "/admin/participants/registration/"
+    assert prefixed == "/portal/admin/participants/registration/"
+    assert admin_utils.kept_reverse(name) == plain
