@@ -6,16 +6,20 @@ import datetime as dt
 
 import pytest
 from django.contrib import admin
+from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.views.main import ChangeList
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import set_script_prefix
 from django.utils import timezone, translation
 
 from core import admin_utils
+from core.admin_action_form import QuickActionForm
 from notifications.choices import NotificationState
 from notifications.models import Notification
 from participants.choices import AttendanceMark, RegistrationStatus
 from participants.models import Attendance, Participant, Registration
+from tests.admin.test_rows import changelist
 from tests.factories.notifications import NotificationFactory
 from tests.factories.participants import (
     AttendanceFactory,
@@ -403,3 +407,55 @@ def test_a_kept_reverse_follows_the_script_prefix():
     assert plain == "/admin/participants/registration/"
     assert prefixed == "/portal/admin/participants/registration/"
     assert admin_utils.kept_reverse(name) == plain
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?status__exact=attended&q=a+b%26c",
+        "?participant__member_state__id__exact=3&year=2024&o=-2.1&p=2",
+        "?q=%C3%A9l%C3%A8ve+%22Nguy%E1%BB%85n%22",
+    ],
+)
+def test_a_big_lists_links_are_the_ones_django_writes(query, rf):
+    """LargeTableChangeList encodes each parameter once per page: the filters',
+    headers' and pages' links are Django's all the same."""
+    cl = changelist(Registration, query, rf)
+    cases = [
+        ({}, None),
+        ({"p": 3}, None),
+        ({"p": 1}, ["status"]),
+        ({"status__exact": "withdrawn"}, ["status__"]),
+        ({"status__exact": None}, None),
+        ({"_facets": True}, None),
+        ({"year": ["2023", "2024"]}, ["p"]),
+        ({"o": "1.-2"}, ["status", "q"]),
+    ]
+
+    assert isinstance(cl, admin_utils.LargeTableChangeList)
+    for new_params, remove in cases:
+        ours = cl.get_query_string(new_params, remove)
+        assert ours == ChangeList.get_query_string(cl, new_params, remove), (new_params, remove)
+
+
+def menu(form_class, choices, data=None):
+    form = form_class(data, auto_id=None)
+    form.fields["action"].choices = choices
+    return str(form["action"])
+
+
+def test_the_kept_action_menu_is_the_one_django_draws():
+    actions = [
+        ("", "---------"),
+        ("delete_selected", "Delete selected registrations"),
+        ("export", 'Export "these" & <more>'),
+    ]
+    chosen = {"action": "export", "select_across": "0"}
+
+    assert menu(QuickActionForm, actions) == menu(ActionForm, actions)
+    assert menu(QuickActionForm, actions) == menu(ActionForm, actions)  # kept, the same
+    assert menu(QuickActionForm, actions[:2]) == menu(ActionForm, actions[:2])
+    assert menu(QuickActionForm, actions[:2]) != menu(QuickActionForm, actions)
+    assert menu(QuickActionForm, actions, chosen) == menu(ActionForm, actions, chosen)
+    assert 'value="export" selected' in menu(QuickActionForm, actions, chosen)
