@@ -1,11 +1,11 @@
-"""The changelists' action form, its menu of actions drawn once per set of actions.
+"""The changelists' action form, its fields drawn once per set of actions.
 
-Django draws the menu (a <select> of the actions the user may run) through the form
-renderer's templates on every changelist page: a template per option and per
-attribute, about 1 ms of the registrations list in-process. The menu's HTML depends
-only on what the widget is given (its name, value, attributes and choices, the
-choices already in the page's language), so it is kept per those, and drawn by
-Django the first time."""
+Django draws the form's menu (a <select> of the actions the user may run) and its
+hidden "all pages" field through the form renderer's templates on every changelist
+page: a template per option and per attribute, about 1 ms of the registrations list
+in-process. A field's HTML depends only on what its widget is given (the name, value,
+attributes and choices, the choices already in the page's language), so it is kept
+per those, and drawn by Django the first time."""
 
 from django import forms
 from django.contrib.admin import helpers
@@ -13,17 +13,18 @@ from django.contrib.admin import helpers
 KEPT_MENUS = 256
 
 
-class KeptSelect(forms.Select):
-    """A Select whose HTML is kept per (name, value, attributes, choices)."""
+class KeptRender:
+    """A widget whose HTML is kept per (name, value, attributes, choices)."""
 
     kept: dict = {}
 
     def render(self, name, value, attrs=None, renderer=None):
         key = (
+            type(self),
             name,
             repr(value),
             repr(sorted({**self.attrs, **(attrs or {})}.items())),
-            repr([(str(choice), str(label)) for choice, label in self.choices]),
+            repr([(str(choice), str(label)) for choice, label in getattr(self, "choices", [])]),
             id(renderer),
         )
         html = self.kept.get(key)
@@ -34,9 +35,21 @@ class KeptSelect(forms.Select):
         return html
 
 
+class KeptSelect(KeptRender, forms.Select):
+    pass
+
+
+class KeptHiddenInput(KeptRender, forms.HiddenInput):
+    pass
+
+
 class QuickActionForm(helpers.ActionForm):
-    """Django's ActionForm with its menu of actions kept (KeptSelect)."""
+    """Django's ActionForm with its menu of actions and its hidden "all pages"
+    field kept (KeptRender)."""
 
     action = forms.ChoiceField(
         label=helpers.ActionForm.base_fields["action"].label, widget=KeptSelect
+    )
+    select_across = forms.BooleanField(
+        label="", required=False, initial=0, widget=KeptHiddenInput({"class": "select-across"})
     )

@@ -10,6 +10,7 @@ Django's own block on every changelist. A filter drawn by another template (its 
 `template`, or an overridden admin/filter.html) is left to Django's tag.
 """
 
+import html
 from pathlib import Path
 
 import django.contrib.admin
@@ -47,6 +48,8 @@ def filter_sidebar_html(cl):
     context = Context(autoescape=True)
 
     def text(value):
+        if type(value) is str:  # what render_value_in_context() comes to for text
+            return html.escape(value)
         return render_value_in_context(value, context)
 
     parts = [

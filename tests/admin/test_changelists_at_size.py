@@ -440,9 +440,10 @@ def test_a_big_lists_links_are_the_ones_django_writes(query, rf):
 
 
 def menu(form_class, choices, data=None):
+    """The action form's fields, as admin/actions.html prints them."""
     form = form_class(data, auto_id=None)
     form.fields["action"].choices = choices
-    return str(form["action"])
+    return "".join(f"{field.label} {field}" for field in form)
 
 
 def test_the_kept_action_menu_is_the_one_django_draws():
@@ -459,3 +460,4 @@ def test_the_kept_action_menu_is_the_one_django_draws():
     assert menu(QuickActionForm, actions[:2]) != menu(QuickActionForm, actions)
     assert menu(QuickActionForm, actions, chosen) == menu(ActionForm, actions, chosen)
     assert 'value="export" selected' in menu(QuickActionForm, actions, chosen)
+    assert 'class="select-across"' in menu(QuickActionForm, actions)
