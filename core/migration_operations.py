@@ -4,10 +4,10 @@ from django.db import migrations
 
 
 class AddIndexOnPostgreSQL(migrations.AddIndex):
-    """AddIndex whose index exists on PostgreSQL only (a GIN trigram index: SQLite has
-    neither). The index is in the migration state on every database, as the model's
-    Meta.indexes declares it, so makemigrations sees nothing to do; a later migration
-    that removes or alters it must skip SQLite too."""
+    """AddIndex whose index exists on PostgreSQL only (a GIN index of trigrams or of
+    words: SQLite has neither). The index is in the migration state on every database,
+    as the model's Meta.indexes declares it, so makemigrations sees nothing to do; a
+    later migration that removes or alters it must skip SQLite too."""
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":

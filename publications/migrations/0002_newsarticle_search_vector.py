@@ -13,17 +13,7 @@ import django.contrib.postgres.search
 from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
-
-class AddIndexOnPostgreSQL(migrations.AddIndex):
-    """AddIndex whose index exists on PostgreSQL only."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
+from core.migration_operations import AddIndexOnPostgreSQL
 
 
 def fill_search_vectors(apps, schema_editor):
