@@ -56,6 +56,7 @@ class ParticipantAdmin(
     ]
     list_display_links = ["family_name", "given_name"]
     list_select_related = ["member_state", "agency"]
+    keep_counts = True
     list_filter = [
         ("member_state", KeptChoicesRelatedFilter),
         ("agency", RelatedWithRowsFilter),
@@ -141,6 +142,7 @@ class RegistrationAdmin(
         "participant__member_state__name",
         "workshop__title",
     ]
+    keep_counts = True
     autocomplete_fields = ["participant", "workshop"]
     fields = ["participant", "workshop", "status", "notes", "registered_at"]
 
@@ -248,6 +250,7 @@ class AttendanceAdmin(
         "day__held_on",
         "recorded_by__username",
     ]
+    keep_counts = True
     autocomplete_fields = ["registration", "day"]
     fields = ["registration", "day", "mark", "recorded_by", "recorded_at"]
 

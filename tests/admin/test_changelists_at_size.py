@@ -461,3 +461,57 @@ def test_the_kept_action_menu_is_the_one_django_draws():
     assert menu(QuickActionForm, actions, chosen) == menu(ActionForm, actions, chosen)
     assert 'value="export" selected' in menu(QuickActionForm, actions, chosen)
     assert 'class="select-across"' in menu(QuickActionForm, actions)
+
+
+# Counts ------------------------------------------------------------------------
+
+
+def counted(client, url, params):
+    """The changelist's count as it prints it, and whether it counted in SQL."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    counts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT")]
+    return response.context["cl"].result_count, bool(counts)
+
+
+@pytest.mark.parametrize("url", [REGISTRATIONS, ATTENDANCE])
+def test_a_big_lists_count_is_kept_until_a_write_to_what_it_counts(staff_client, url):
+    workshop = WorkshopFactory()
+    registrations_in(workshop, 2)
+    for registration in Registration.objects.all():
+        AttendanceFactory(registration=registration)
+    filters = {"q": workshop.title}
+
+    assert counted(staff_client, url, filters) == (2, True)
+    assert counted(staff_client, url, filters) == (2, False)
+
+    registration = registrations_in(workshop, 1)[0]
+    AttendanceFactory(registration=registration)
+
+    assert counted(staff_client, url, filters) == (3, True)
+    assert counted(staff_client, url, {"q": "no such workshop"})[0] == 0
+
+
+def test_the_participants_count_follows_a_participant_moved_to_another_state(staff_client):
+    """A filter by a related row: the participant's write bumps the generation."""
+    laos, fiji = MemberStateFactory(), MemberStateFactory()
+    moving = ParticipantFactory(member_state=laos)
+    ParticipantFactory(member_state=laos)
+    in_laos = {"member_state__id__exact": laos.pk}
+
+    assert counted(staff_client, PARTICIPANTS, in_laos) == (2, True)
+    assert counted(staff_client, PARTICIPANTS, in_laos) == (2, False)
+
+    moving.member_state = fiji
+    moving.save()
+
+    assert counted(staff_client, PARTICIPANTS, in_laos) == (1, True)
+
+
+def test_the_outbox_counts_on_every_page(staff_client):
+    """Its emails change state as they are sent, which bumps no generation."""
+    NotificationFactory(state=NotificationState.FAILED)
+    failed = {"state__exact": NotificationState.FAILED}
+
+    assert counted(staff_client, EMAILS, failed) == (1, True)
+    assert counted(staff_client, EMAILS, failed) == (1, True)
