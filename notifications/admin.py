@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.text import Truncator
 
-from core.admin_utils import LargeTableAdminMixin
+from core.admin_large_tables import LargeTableAdminMixin
 
 from .models import Notification
 from .services import resend_notifications

@@ -6,10 +6,10 @@ from django.urls import path
 from django.utils.html import format_html
 
 from core.admin_forms import LabelledAutocompleteAdminMixin
+from core.admin_large_tables import LargeTableAdminMixin
 from core.admin_races import RecheckOnConflictMixin
 from core.admin_utils import (
     KeptChoicesRelatedFilter,
-    LargeTableAdminMixin,
     QuickActionCheckboxMixin,
     RelatedWithRowsFilter,
     SubquerySearchMixin,

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import set_script_prefix
 from django.utils import timezone, translation
 
-from core import admin_utils
+from core import admin_large_tables, admin_utils
 from core.admin_action_form import QuickActionForm
 from notifications.choices import NotificationState
 from notifications.models import Notification
@@ -243,7 +243,7 @@ def test_filtered_and_searched_changelists_take_the_same_statements_at_3_and_30_
 @pytest.fixture
 def capped_at_3(monkeypatch):
     """The registrations changelist with a count cap of 3, 2 rows a page."""
-    monkeypatch.setattr(admin_utils.CappedCountPaginator, "COUNT_CAP", 3)
+    monkeypatch.setattr(admin_large_tables.CappedCountPaginator, "COUNT_CAP", 3)
     model_admin = admin.site.get_model_admin(Registration)
     monkeypatch.setattr(model_admin, "list_per_page", 2)
     monkeypatch.setattr(model_admin, "list_max_show_all", 2)
@@ -286,7 +286,7 @@ def test_registrations_up_to_the_cap_are_counted_exactly(staff_client, capped_at
 def test_big_changelists_count_up_to_the_cap_and_show_50_rows(model):
     model_admin = admin.site.get_model_admin(model)
 
-    assert model_admin.paginator is admin_utils.CappedCountPaginator
+    assert model_admin.paginator is admin_large_tables.CappedCountPaginator
     assert model_admin.list_per_page == 50
 
 
@@ -433,7 +433,7 @@ def test_a_big_lists_links_are_the_ones_django_writes(query, rf):
         ({"o": "1.-2"}, ["status", "q"]),
     ]
 
-    assert isinstance(cl, admin_utils.LargeTableChangeList)
+    assert isinstance(cl, admin_large_tables.LargeTableChangeList)
     for new_params, remove in cases:
         ours = cl.get_query_string(new_params, remove)
         assert ours == ChangeList.get_query_string(cl, new_params, remove), (new_params, remove)
