@@ -10,13 +10,13 @@ per those, and drawn by Django the first time."""
 from django import forms
 from django.contrib.admin import helpers
 
-KEPT_MENUS = 256
+from .memo import memoised
+
+_rendered: dict = {}
 
 
 class KeptRender:
-    """A widget whose HTML is kept per (name, value, attributes, choices)."""
-
-    kept: dict = {}
+    """A widget whose HTML is kept (core.memo) per (name, value, attributes, choices)."""
 
     def render(self, name, value, attrs=None, renderer=None):
         key = (
@@ -27,12 +27,9 @@ class KeptRender:
             repr([(str(choice), str(label)) for choice, label in getattr(self, "choices", [])]),
             id(renderer),
         )
-        html = self.kept.get(key)
-        if html is None:
-            if len(self.kept) >= KEPT_MENUS:
-                self.kept.clear()
-            html = self.kept[key] = super().render(name, value, attrs, renderer)
-        return html
+        return memoised(
+            _rendered, key, lambda: super(KeptRender, self).render(name, value, attrs, renderer)
+        )
 
 
 class KeptSelect(KeptRender, forms.Select):

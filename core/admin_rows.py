@@ -164,39 +164,38 @@ def _field_display(field, empty_value_display, avoid_link):
 
 
 def _field_lookup(name, model_admin):
-    """lookup(obj): lookup_field(name, obj, model_admin) for every row of a page, with
-    what depends on the name alone found once. Django looks the name up among the
-    model's fields first, for every row: for a column drawn by a method of the admin
-    (the checkbox, a related row's name) an exception each time."""
+    """(field, lookup): the model field `name` names (None for a method or attribute)
+    and lookup(obj), lookup_field(name, obj, model_admin) for every row of a page,
+    with what depends on the name alone found once. Django looks the name up among
+    the model's fields first, for every row: for a column drawn by a method of the
+    admin (the checkbox, a related row's name) an exception each time."""
     try:
         field = _get_non_gfk_field(model_admin.model._meta, name)
     except (FieldDoesNotExist, FieldIsAForeignKeyColumnName):
         if callable(name):
-            return lambda obj: (None, name, name(obj))
+            return None, lambda obj: (None, name, name(obj))
         if hasattr(model_admin, name) and name != "__str__":
             method = getattr(model_admin, name)
-            return lambda obj: (None, method, method(obj))
-        return lambda obj: lookup_field(name, obj, model_admin)
-    return lambda obj: (field, None, getattr(obj, name))
+            return None, lambda obj: (None, method, method(obj))
+        return None, lambda obj: lookup_field(name, obj, model_admin)
+    return field, lambda obj: (field, None, getattr(obj, name))
 
 
 class _Column:
     """One entry of list_display, with what items_for_result() works out for it
     anew in every row."""
 
-    def __init__(self, name, index, is_link, tag, model_admin):
+    def __init__(self, name, index, is_link, tag, model_admin, empty_value_display):
         self.name = name
         self.is_link = is_link
         self.tag = tag
         self.base_class = f"field-{_coerce_field_name(name, index)}"
-        self.lookup = _field_lookup(name, model_admin)
-        self.field = self.display = None
-
-    def display_for_field(self, value, field, empty_value_display):
-        if field is not self.field:
-            self.field = field
-            self.display = _field_display(field, empty_value_display, self.is_link)
-        return self.display(value)
+        field, self.lookup = _field_lookup(name, model_admin)
+        # A field's cells: its empty value is the page's, as a field has no
+        # empty_value_display of its own.
+        self.display = (
+            None if field is None else _field_display(field, empty_value_display, is_link)
+        )
 
     def cell(self, cl, result, empty_value_display, row_url):
         """The cell's HTML, as items_for_result() yields it."""
@@ -223,7 +222,7 @@ class _Column:
                     field_val = getattr(result, f.name)
                     result_repr = empty if field_val is None else field_val
                 else:
-                    result_repr = self.display_for_field(value, f, empty)
+                    result_repr = self.display(value)
                 if isinstance(f, (models.DateField, models.TimeField, models.ForeignKey)):
                     classes.append("nowrap")
         # Every value below is escaped, as format_html() would; the classes are
@@ -246,7 +245,7 @@ class _Column:
         return SafeString(f"<{self.tag}{row_class}>{link_or_text}</{self.tag}>")
 
 
-def _columns(cl) -> list[_Column]:
+def _columns(cl, empty_value_display) -> list[_Column]:
     columns, first = [], True
     for index, name in enumerate(cl.list_display):
         if cl.list_display_links is None:
@@ -256,7 +255,7 @@ def _columns(cl) -> list[_Column]:
         tag = "th" if is_link and first else "td"
         if is_link:
             first = False
-        columns.append(_Column(name, index, is_link, tag, cl.model_admin))
+        columns.append(_Column(name, index, is_link, tag, cl.model_admin, empty_value_display))
     return columns
 
 
@@ -295,8 +294,8 @@ def fast_results(cl):
     if cl.formset:
         yield from results(cl)
         return
-    columns = _columns(cl)
     empty_value_display = cl.model_admin.get_empty_value_display()
+    columns = _columns(cl, empty_value_display)
     row_url = _row_url_maker(cl)
     for result in cl.result_list:
         yield ResultList(

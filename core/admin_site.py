@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .admin_forms import LabelledAutocompleteJsonView
+from .memo import memoised
 
 # Django's own words of the sidebar, translated by the admin's catalogs: through
 # names, so that makemessages leaves them out of ours.
@@ -23,21 +24,10 @@ DJANGO_SIDEBAR_LABELS = (
     "Filter navigation items",
 )
 
-# Menus and rendered sidebars kept per process, a few hundred at most: one per
-# permission set, language (and, for the sidebar, page highlighted) in use.
-MEMO_ENTRIES = 512
+# Menus and rendered sidebars kept per process (core.memo): one per permission set,
+# language (and, for the sidebar, page highlighted) in use.
 _app_lists: dict = {}
 _sidebars: dict = {}
-
-
-def _memoised(store: dict, key, compute):
-    try:
-        return store[key]
-    except KeyError:
-        if len(store) >= MEMO_ENTRIES:
-            store.clear()
-        value = store[key] = compute()
-        return value
 
 
 def forget_menus() -> None:
@@ -73,7 +63,7 @@ class PortalAdminSite(admin.AdminSite):
         so the same permissions in the same language give the same list. An app's
         list is its entry of the whole one: Django's label only leaves the other
         apps' models out, with the same permissions."""
-        app_list = _memoised(
+        app_list = memoised(
             _app_lists,
             self._menu_key(request),
             lambda: super(PortalAdminSite, self).get_app_list(request),
@@ -93,7 +83,7 @@ class PortalAdminSite(admin.AdminSite):
             for url in (app["app_url"], *(model.get("admin_url") for model in app["models"]))
             if url and url in path
         )
-        return _memoised(
+        return memoised(
             _sidebars,
             (self._menu_key(request), highlighted),
             lambda: self._render_nav_sidebar(request, available_apps),
